@@ -4,7 +4,14 @@
  */
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
+import { registerNormalizeCommands } from './commands/normalize';
 import { registerStartCommand } from './commands/start';
+
+// `elsewhere parse ... | head`: a closed stdout is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command();
 program
@@ -15,5 +22,6 @@ program
 
 registerStartCommand(program);
 registerDbCommands(program);
+registerNormalizeCommands(program);
 
 await program.parseAsync(process.argv);

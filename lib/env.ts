@@ -43,6 +43,10 @@ const schema = z.object({
   ELSEWHERE_HTTP_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)),
   /** Run the scrape scheduler inside `npm start`. @default 1 */
   ELSEWHERE_WORKER: optional(z.enum(['0', '1'])),
+  /** A reverse proxy in front sets X-Forwarded-For: rate-limit by its last entry. @default 0 */
+  ELSEWHERE_TRUST_PROXY: flag,
+  /** Public API requests per minute per client IP (burst: half of it); 0 turns the limit off. @default 120 */
+  ELSEWHERE_API_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(1_000_000)),
   MEILI_URL: optional(z.url({ message: 'should be the Meilisearch URL, like http://127.0.0.1:7700' })),
   MEILI_MASTER_KEY: optional(z.string()),
   /** smtp://user:pass@host:port; without it (outside production) emails go to .data/outbox. */
