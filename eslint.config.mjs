@@ -51,6 +51,26 @@ const config = [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', noDatabaseOutsideLib] },
   },
   {
+    // lib/ is the domain: it never depends on the scrapers (types of their contracts aside).
+    files: ['lib/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scrapers', '**/scrapers/*', '**/scrapers/**'],
+              message:
+                'lib/ never imports scrapers/ (the arrow is scrapers -> lib); wire them in scrapers/ or cli/.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scrapers/ats/**'],
     ignores: ['**/*.test.ts'],
     rules: {

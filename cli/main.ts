@@ -3,8 +3,11 @@
  * progress to stderr.
  */
 import { Command } from 'commander';
+import { registerCompanyCommands } from './commands/companies';
 import { registerDbCommands } from './commands/db';
 import { registerNormalizeCommands } from './commands/normalize';
+import { registerSandboxCommand } from './commands/sandbox';
+import { registerScrapeCommands } from './commands/scrape';
 import { registerStartCommand } from './commands/start';
 
 // `elsewhere parse ... | head`: a closed stdout is the reader's choice, not an error.
@@ -22,6 +25,9 @@ program
 
 registerStartCommand(program);
 registerDbCommands(program);
+registerCompanyCommands(program);
 registerNormalizeCommands(program);
+registerSandboxCommand(program);
+registerScrapeCommands(program);
 
 await program.parseAsync(process.argv);

@@ -25,8 +25,8 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<v
       code = (await run(...args)) ?? 0;
     } catch (error) {
       code = 1;
-      if (isUserFacing(error)) console.error(`elsewhere: ${error.message}`);
-      else console.error(error);
+      console.error(`elsewhere: ${describeError(error)}`);
+      if (!isUserFacing(error) && process.env.ELSEWHERE_DEBUG) console.error(error);
     } finally {
       await shutdownDatabase().catch((error: unknown) =>
         console.error(`elsewhere: stopping the database: ${String(error)}`),
@@ -34,6 +34,16 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<v
     }
     process.exitCode = code;
   };
+}
+
+/** One line (or a few) naming what failed; ELSEWHERE_DEBUG=1 adds the stack. */
+function describeError(error: unknown): string {
+  if (isUserFacing(error)) return error.message;
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  // Drizzle puts the whole SQL text in the message: keep its first line.
+  const message = error.message.split('\n')[0]!.slice(0, 300);
+  return `${error.name === 'Error' ? '' : `${error.name}: `}${message}${cause}. Run with ELSEWHERE_DEBUG=1 for details.`;
 }
 
 /** Progress and status lines go to stderr so stdout stays machine-readable (JSON, NDJSON). */

@@ -1,8 +1,15 @@
 /**
- * Seeds the e2e database before the site starts: the sandbox boards, scraped through the real
- * pipeline. (Playwright runs globalSetup before webServer... no: webServer starts first, so this
- * seeds through the CLI against the same data dir, which shares the running embedded server.)
+ * Playwright starts the site (webServer, with its own embedded PostgreSQL in the e2e data dir) before
+ * this runs; here the sandbox boards are scraped into that database by e2e/seed.ts in a child process
+ * that shares the running server.
  */
+import { execFileSync } from 'node:child_process';
+
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
+
 export default async function globalSetup(): Promise<void> {
-  // Seeding arrives with the sandbox (issue 3); the first page test needs an empty board only.
+  execFileSync(process.execPath, ['--import', 'tsx', 'e2e/seed.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, ELSEWHERE_DATA_DIR: E2E_DATA_DIR },
+  });
 }

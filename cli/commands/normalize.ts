@@ -16,13 +16,17 @@ export function registerNormalizeCommands(program: Command): void {
     .command('location')
     .description('what Elsewhere reads from a location text: workplace, eligibility, timezone, evidence')
     .argument('<text>', 'a location or eligibility text, e.g. "Remote - US; Remote - Canada"')
-    .option('--country <code>', 'print {"eligible": true|false} for someone living in this ISO country (e.g. PT)')
+    .option(
+      '--country <code>',
+      'print {"eligible": true|false} for someone living in this ISO country (e.g. PT)',
+    )
     .action(
       action(async (text: string, options: { country?: string }) => {
         const eligibility = parseLocationText(text);
         if (options.country) {
           const code = options.country.trim().toUpperCase();
-          if (!/^[A-Z]{2}$/.test(code)) throw new UserError(`--country ${options.country}: give an ISO 3166-1 alpha-2 code like PT`);
+          if (!/^[A-Z]{2}$/.test(code))
+            throw new UserError(`--country ${options.country}: give an ISO 3166-1 alpha-2 code like PT`);
           console.log(JSON.stringify({ eligible: isEligible(eligibility, code) }));
           return;
         }
@@ -65,46 +69,59 @@ export function registerNormalizeCommands(program: Command): void {
     .option('--url <url>', 'jsonld/html: the page URL the file was saved from (resolves relative links)')
     .option('--config <json>', 'html: the selectors, e.g. \'{"item":".job","title":"h3","link":"a"}\'')
     .action(
-      action(async (kind: string, file: string, options: { company?: string; name?: string; url?: string; config?: string }) => {
-        if (!isSourceKind(kind)) throw new UserError(`unknown kind "${kind}": use one of ${SOURCE_KINDS.join(', ')}`);
-        let text: string;
-        try {
-          text = await readFile(file, 'utf8');
-        } catch (error) {
-          throw new UserError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        }
-        let config: Record<string, unknown> = {};
-        if (options.config) {
+      action(
+        async (
+          kind: string,
+          file: string,
+          options: { company?: string; name?: string; url?: string; config?: string },
+        ) => {
+          if (!isSourceKind(kind))
+            throw new UserError(`unknown kind "${kind}": use one of ${SOURCE_KINDS.join(', ')}`);
+          let text: string;
           try {
-            config = JSON.parse(options.config) as Record<string, unknown>;
-          } catch {
-            throw new UserError('--config is not valid JSON');
-          }
-        }
-        const companySlug = options.company ?? slugFromFile(file);
-        const companyName = options.name ?? companySlug;
-        const source = { kind, token: companySlug, url: options.url ?? null, config };
-        let postings;
-        try {
-          postings = getAdapter(kind).parseSaved(text, source);
-        } catch (error) {
-          if (error instanceof InvalidPayloadError) {
-            throw new UserError(`${file} is not a valid ${kind} response: ${error.message}`);
-          }
-          throw new UserError(`${file} could not be read as a ${kind} response: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        let skipped = 0;
-        for (const raw of postings) {
-          try {
-            console.log(JSON.stringify(normalizePosting(raw, { companySlug, companyName, sourceKind: kind })));
+            text = await readFile(file, 'utf8');
           } catch (error) {
-            if (!(error instanceof InvalidPostingError)) throw error;
-            skipped += 1;
-            info(`skipped: ${error.message}`);
+            throw new UserError(
+              `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+            );
           }
-        }
-        info(`${postings.length - skipped} job(s) from ${file}${skipped ? `, ${skipped} skipped` : ''}`);
-      }),
+          let config: Record<string, unknown> = {};
+          if (options.config) {
+            try {
+              config = JSON.parse(options.config) as Record<string, unknown>;
+            } catch {
+              throw new UserError('--config is not valid JSON');
+            }
+          }
+          const companySlug = options.company ?? slugFromFile(file);
+          const companyName = options.name ?? companySlug;
+          const source = { kind, token: companySlug, url: options.url ?? null, config };
+          let postings;
+          try {
+            postings = getAdapter(kind).parseSaved(text, source);
+          } catch (error) {
+            if (error instanceof InvalidPayloadError) {
+              throw new UserError(`${file} is not a valid ${kind} response: ${error.message}`);
+            }
+            throw new UserError(
+              `${file} could not be read as a ${kind} response: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+          let skipped = 0;
+          for (const raw of postings) {
+            try {
+              console.log(
+                JSON.stringify(normalizePosting(raw, { companySlug, companyName, sourceKind: kind })),
+              );
+            } catch (error) {
+              if (!(error instanceof InvalidPostingError)) throw error;
+              skipped += 1;
+              info(`skipped: ${error.message}`);
+            }
+          }
+          info(`${postings.length - skipped} job(s) from ${file}${skipped ? `, ${skipped} skipped` : ''}`);
+        },
+      ),
     );
 }
 

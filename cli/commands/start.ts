@@ -42,6 +42,61 @@ export function registerStartCommand(program: Command): void {
     .option('--no-worker', 'do not run the scrape/alert worker in this process')
     .option('-p, --port <port>', 'port of the site (default: PORT or 3000)')
     .action(action((options: StartOptions) => start(options)));
+
+  program
+    .command('demo')
+    .description('offline demo: the sandbox boards, the sample companies scraped, then the site and worker')
+    .option('--sandbox-port <port>', 'port of the sandbox on 127.0.0.1', '4010')
+    .option('-p, --port <port>', 'port of the site (default: PORT or 3000)')
+    .action(action((options: { sandboxPort: string; port?: string }) => demo(options)));
+}
+
+/**
+ * The demo keeps its own data dir (.data/demo unless ELSEWHERE_DATA_DIR is set), so sample companies
+ * never mix with a real directory.
+ */
+async function demo(options: { sandboxPort: string; port?: string }): Promise<number> {
+  const sandboxPort = Number(options.sandboxPort);
+  if (!Number.isInteger(sandboxPort) || sandboxPort < 1 || sandboxPort > 65535) {
+    throw new UserError(`--sandbox-port ${options.sandboxPort} is not a TCP port`);
+  }
+  const { demoBoards } = await import('../../scrapers/sandbox/data');
+  const { sandboxOriginOverrides, startSandbox } = await import('../../scrapers/sandbox/server');
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    boards: demoBoards(`http://127.0.0.1:${sandboxPort}`),
+  });
+  info(`Sandbox (sample data) at ${sandbox.origin}: ${sandbox.boards.length} boards of every kind.`);
+  // Before anything reads the environment: every ATS kind goes to the sandbox, and the careers-page
+  // kinds may reach 127.0.0.1. The site and worker inherit this.
+  Object.assign(process.env, sandboxOriginOverrides(sandbox.origin), {
+    ELSEWHERE_ALLOW_PRIVATE_HOSTS: '1',
+    ELSEWHERE_DATA_DIR: process.env.ELSEWHERE_DATA_DIR || '.data/demo',
+  });
+  try {
+    const { upsertCompaniesWithSources } = await import('../../lib/companies/upsert-company');
+    const { selectSourcesForScrape } = await import('../../lib/sources');
+    const { readyDatabase } = await import('../../lib/system/database');
+    const { demoSeed } = await import('../../scrapers/seed');
+    const { createHttpFromEnv } = await import('../../scrapers/http');
+    const { scrapeMany } = await import('../../scrapers/run');
+    const database = await readyDatabase({ log: info });
+    await upsertCompaniesWithSources(database, demoSeed(sandbox.origin));
+    const { sourceIds } = await selectSourcesForScrape(database);
+    const http = createHttpFromEnv();
+    try {
+      const summary = await scrapeMany({ database, http }, sourceIds, {
+        onProgress: (p) =>
+          p.event === 'finished' && info(`  scraped ${p.done}/${p.total} boards · ${p.seen} jobs seen`),
+      });
+      info(`Demo data: ${summary.seen} jobs from ${summary.total} boards (${summary.failures} failed).`);
+    } finally {
+      await http.close();
+    }
+    return await start({ port: options.port });
+  } finally {
+    await sandbox.close();
+  }
 }
 
 async function start(options: StartOptions): Promise<number> {
@@ -51,58 +106,100 @@ async function start(options: StartOptions): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new UserError(`--port ${options.port} is not a TCP port (1-65535)`);
 
-  const database = await openDatabase({ log: info });
-  info(`Database: ${database.mode} ${database.displayUrl}`);
-  const { after: migrations } = await migrateDatabase();
-  info(`Migrations: ${migrations.applied}/${migrations.available.length} applied`);
+  // From the first moment: Ctrl-C during migrations or the build still ends in a clean shutdown
+  // (the action wrapper then stops the embedded PostgreSQL this command started).
+  const stop = installStopSignals();
+  try {
+    const database = await openDatabase({ log: info });
+    info(`Database: ${database.mode} ${database.displayUrl}`);
+    const { after: migrations } = await migrateDatabase();
+    info(`Migrations: ${migrations.applied}/${migrations.available.length} applied`);
+    if (stop.requested) return 0;
 
-  if (!options.dev) await buildIfNeeded();
+    if (!options.dev && !(await buildIfNeeded(stop))) return stop.requested ? 0 : 1;
+    if (stop.requested) return 0;
 
-  const stopWorker =
-    options.worker === false || config.ELSEWHERE_WORKER === '0' ? null : await startBackgroundWorker();
+    const stopWorker =
+      options.worker === false || config.ELSEWHERE_WORKER === '0' ? null : await startBackgroundWorker();
 
-  const site = spawn(process.execPath, [NEXT_BIN, options.dev ? 'dev' : 'start', '-p', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    // The site connects to the server this process runs (or DATABASE_URL) and never starts its own.
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port) },
-  });
-  const siteExit = new Promise<number>((resolve) =>
-    site.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))),
-  );
+    const site = spawn(process.execPath, [NEXT_BIN, options.dev ? 'dev' : 'start', '-p', String(port)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      // The site connects to the server this process runs (or DATABASE_URL) and never starts its own.
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port) },
+    });
+    const siteExit = new Promise<number>((resolve) =>
+      site.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))),
+    );
+    stop.onStop(() => {
+      if (site.exitCode === null) site.kill('SIGTERM');
+      // Give the site 10 s to finish its requests before killing it.
+      setTimeout(() => site.exitCode === null && site.kill('SIGKILL'), 10_000).unref();
+    });
 
-  void waitUntilServing(port, site).then((ok) => {
-    if (ok)
-      info(
-        `Elsewhere is running at http://localhost:${port} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s). Ctrl-C stops it.`,
-      );
-  });
+    void waitUntilServing(port, site).then((ok) => {
+      if (ok)
+        info(
+          `Elsewhere is running at http://localhost:${port} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s). Ctrl-C stops it.`,
+        );
+    });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    const code = await siteExit;
+    if (stopWorker) await stopWorker();
+    if (!stop.requested && code !== 0) {
+      info(`The site exited with code ${code}.`);
+      return code;
+    }
+    info('Stopped.');
+    return 0;
+  } finally {
+    stop.dispose();
+  }
+}
+
+interface StopSignals {
+  /** The signal that asked us to stop, if one did. */
+  readonly requested: NodeJS.Signals | null;
+  /** Run `action` when a stop is requested (at once if it already was). */
+  onStop(action: () => void): void;
+  dispose(): void;
+}
+
+/** SIGINT/SIGTERM handling for a long-running command; a second signal forces the exit. */
+function installStopSignals(): StopSignals {
+  let requested: NodeJS.Signals | null = null;
+  const actions: (() => void)[] = [];
+  const handler = (signal: NodeJS.Signals) => {
+    if (requested) {
       info('Forced exit.');
       process.exit(130);
     }
-    stopping = true;
+    requested = signal;
     info(`\n${signal}: stopping the site, the worker and the database…`);
-    if (site.exitCode === null) site.kill('SIGTERM');
-    // Give the site 10 s to finish its requests before killing it.
-    setTimeout(() => site.exitCode === null && site.kill('SIGKILL'), 10_000).unref();
+    for (const action of actions) action();
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    get requested() {
+      return requested;
+    },
+    onStop(action) {
+      actions.push(action);
+      if (requested) action();
+    },
+    dispose() {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
 
-  const code = await siteExit;
-  if (stopWorker) await stopWorker();
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
-  if (!stopping && code !== 0) {
-    info(`The site exited with code ${code}.`);
-    return code;
-  }
-  info('Stopped.');
-  return 0;
+async function startBackgroundWorker(): Promise<(() => Promise<void>) | null> {
+  // Scrapes and every registered queue (alert digests), on the same PostgreSQL.
+  const { startWorkerFromEnv } = await import('../../scrapers/worker');
+  const worker = await startWorkerFromEnv({ log: info });
+  return () => worker.stop();
 }
 
 async function waitUntilServing(port: number, site: ChildProcess): Promise<boolean> {
@@ -119,10 +216,11 @@ async function waitUntilServing(port: number, site: ChildProcess): Promise<boole
   return false;
 }
 
-async function buildIfNeeded(): Promise<void> {
+/** Build the site unless the last build is current; false when the build failed or was stopped. */
+async function buildIfNeeded(stop: StopSignals): Promise<boolean> {
   const fingerprint = await buildFingerprint();
   const previous = await fs.readFile(FINGERPRINT_FILE, 'utf8').catch(() => null);
-  if (previous === fingerprint && existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) return;
+  if (previous === fingerprint && existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) return true;
   info('Building the site (first start, or its sources changed)…');
   const began = Date.now();
   const code = await new Promise<number>((resolve) => {
@@ -132,11 +230,14 @@ async function buildIfNeeded(): Promise<void> {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
     build.once('exit', (exitCode) => resolve(exitCode ?? 1));
+    stop.onStop(() => build.exitCode === null && build.kill('SIGTERM'));
   });
+  if (stop.requested) return false;
   if (code !== 0)
     throw new UserError('`next build` failed (see above); fix the error and run `npm start` again.');
   await fs.writeFile(FINGERPRINT_FILE, fingerprint);
   info(`Built in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
+  return true;
 }
 
 /** A hash over the build inputs' paths, sizes and modification times. */

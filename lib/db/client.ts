@@ -66,7 +66,8 @@ async function connect(options: ConnectOptions): Promise<Database> {
     max: options.max ?? 10,
     connect_timeout: 10,
     onnotice: () => {},
-    // Timestamps come back as Date; numeric columns we use are double precision, so JS numbers.
+    // drizzle installs pass-through parsers for date types on this client, so raw `sql` queries get
+    // timestamps back as ISO-like strings (and should send them as strings).
   });
   try {
     await sql`select 1`;

@@ -8,7 +8,7 @@ import { migrationState, runMigrations, type MigrationState } from '../db/migrat
 import { tableCounts } from '../db/status';
 import { env } from '../env';
 
-export { DatabaseUnavailableError } from '../db/client';
+export { DatabaseUnavailableError, type Database } from '../db/client';
 export type { MigrationState };
 
 /** Connect (starting the embedded server if needed) and return where the database is. */
@@ -16,8 +16,30 @@ export async function openDatabase(options: ConnectOptions = {}): Promise<Databa
   return describe(await getDatabase(options));
 }
 
+let migrated: Promise<Database> | null = null;
+
+/**
+ * The process's database with every migration applied: what CLI commands and the worker use, so a
+ * command on a fresh data dir just works. Callers outside lib/ only pass the handle on to lib verbs.
+ */
+export function readyDatabase(options: ConnectOptions = {}): Promise<Database> {
+  migrated ??= getDatabase(options)
+    .then(async (database) => {
+      await runMigrations(database);
+      return database;
+    })
+    .catch((error: unknown) => {
+      migrated = null;
+      throw error;
+    });
+  return migrated;
+}
+
 /** Close this process's pool; stops the embedded server if this process started it and nobody else uses it. */
-export const shutdownDatabase = closeDatabase;
+export async function shutdownDatabase(): Promise<void> {
+  migrated = null;
+  await closeDatabase();
+}
 
 export interface DatabaseInfo {
   mode: Database['mode'];

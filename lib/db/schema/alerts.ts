@@ -1,18 +1,38 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { jobs } from './jobs';
 
-/** A person who asked for email alerts. Identified by a hashed manage token, never by a password. */
+/**
+ * A person who asked for email alerts. Identified by the manage tokens in their emails
+ * (subscriber_tokens), never by a password.
+ */
 export const subscribers = pgTable('subscribers', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   /** Lowercased address. */
   email: text('email').notNull().unique(),
-  /** sha256 of the random token in every email's manage/unsubscribe links. */
-  manageTokenHash: text('manage_token_hash').notNull().unique(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
   ...timestamps,
 });
+
+/**
+ * Manage/unsubscribe tokens of a subscriber, sha256-hashed. Every email carries a fresh one (only
+ * hashes are stored, so an old token cannot be put in a new email), and every one stays valid so the
+ * links and List-Unsubscribe header of any past email keep working.
+ */
+export const subscriberTokens = pgTable(
+  'subscriber_tokens',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    subscriberId: bigint('subscriber_id', { mode: 'number' })
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    /** sha256 (base64url) of the random token in the email's manage/unsubscribe links. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('subscriber_tokens_subscriber_idx').on(t.subscriberId)],
+);
 
 /** One saved search with its delivery schedule. */
 export const savedSearches = pgTable(
@@ -36,6 +56,10 @@ export const savedSearches = pgTable(
     /** Jobs first seen after this are new for this search. */
     lastDeliveredAt: timestamp('last_delivered_at', { withTimezone: true }),
     nextDeliveryAt: timestamp('next_delivery_at', { withTimezone: true }),
+    /** Failed sends since the last successful one; drives the retry backoff. */
+    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+    /** Why the last send failed (SMTP reply), cleared by the next success. */
+    lastDeliveryError: text('last_delivery_error'),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,19 @@
+/** Jobs: the only code that writes the jobs table (see lib/jobs/README.md). */
+export {
+  writeSourcePostings,
+  type PostingToWrite,
+  type SourceForWrite,
+  type WriteOptions,
+  type WriteResult,
+} from './upsert-postings';
+export { markOpenJobsSeen } from './mark-seen';
+export {
+  planClosures,
+  CONFIRMING_RUNS,
+  CONFIRMING_SPAN_MS,
+  SUSPICIOUS_SHRINK_RATIO,
+  type ClosurePlan,
+  type SuspiciousHistory,
+} from './plan-closures';
+export { SEARCH_TEXT_CONFIG, SEARCH_DESCRIPTION_CHARS } from './search-vector';
+export { newPublicId, postingContentHash } from './posting-row';

@@ -1,0 +1,139 @@
+/**
+ * A normalized posting as the columns of a `jobs` row: the shape the writer sends to Postgres in one
+ * JSON array per batch, its content hash, and the random public id of a new row.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { dedupeKey, jobSlug } from '../normalize/identity';
+import type { NormalizedPosting } from '../normalize/types';
+
+/** A normalized posting with the source's unnormalized posting kept beside it (jobs.raw). */
+export interface PostingToWrite extends NormalizedPosting {
+  /** The `RawPosting` the adapter mapped, stored as is to re-normalize without re-scraping. */
+  raw: unknown;
+}
+
+/** One row of the writer's batch, snake_case as `json_to_recordset` reads it. */
+export interface PostingRow {
+  external_id: string;
+  public_id: string;
+  slug: string;
+  dedupe_key: string;
+  title: string;
+  apply_url: string;
+  location_text: string;
+  workplace: string;
+  worldwide: boolean;
+  countries: string[];
+  tz_min: number | null;
+  tz_max: number | null;
+  evidence: string | null;
+  employment_type: string | null;
+  seniority: string | null;
+  category: string;
+  tags: string[];
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  salary_usd_min: number | null;
+  salary_usd_max: number | null;
+  description_html: string;
+  description_text: string;
+  posted_at: string | null;
+  content_hash: string;
+  raw: unknown;
+}
+
+/** RFC 4648 base32, lowercased: no 0/1/8/9, so ids read unambiguously in URLs. */
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * A new public id: 8 lowercase base32 characters from 40 random bits. Collisions are possible at
+ * scale (a unique constraint catches them and the writer retries with fresh ids), never guessable.
+ */
+export function newPublicId(): string {
+  const bytes = randomBytes(5);
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 7; i >= 0; i--) id += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
+  return id;
+}
+
+/**
+ * Bumped when what the hash covers changes, so every row is rewritten once (e.g. after the search
+ * vector's definition changes).
+ */
+const CONTENT_HASH_VERSION = 1;
+
+/**
+ * sha256 of everything the writer stores from a posting except `raw`: an equal hash means the row
+ * would not change, so the writer only touches `last_seen_at`. The company name is included because
+ * it is part of the search vector. Fields are listed explicitly so key order cannot change the hash.
+ */
+export function postingContentHash(posting: NormalizedPosting, companyName: string): string {
+  const fields = [
+    CONTENT_HASH_VERSION,
+    companyName,
+    posting.title,
+    posting.applyUrl,
+    posting.locationText,
+    posting.workplace,
+    posting.worldwide,
+    posting.countries,
+    posting.timezone?.minUtcOffset ?? null,
+    posting.timezone?.maxUtcOffset ?? null,
+    posting.evidence,
+    posting.employmentType,
+    posting.seniority,
+    posting.category,
+    posting.tags,
+    posting.salary,
+    posting.descriptionHtml,
+    posting.descriptionText,
+    posting.postedAt,
+  ];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+const wholeOrNull = (value: number | null | undefined) =>
+  value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value);
+
+/**
+ * The row for a posting. `public_id` and `slug` are only used when the row is inserted: an existing
+ * row keeps its own forever.
+ */
+export function toPostingRow(posting: PostingToWrite, companySlug: string, contentHash: string): PostingRow {
+  const salary = posting.salary;
+  return {
+    external_id: posting.externalId,
+    public_id: newPublicId(),
+    slug: jobSlug(posting.title, companySlug),
+    dedupe_key: dedupeKey({ companySlug, title: posting.title, eligibility: posting }),
+    title: posting.title,
+    apply_url: posting.applyUrl,
+    location_text: posting.locationText,
+    workplace: posting.workplace,
+    worldwide: posting.worldwide,
+    countries: posting.countries,
+    tz_min: posting.timezone?.minUtcOffset ?? null,
+    tz_max: posting.timezone?.maxUtcOffset ?? null,
+    evidence: posting.evidence,
+    employment_type: posting.employmentType,
+    seniority: posting.seniority,
+    category: posting.category,
+    tags: posting.tags,
+    salary_min: salary?.min ?? null,
+    salary_max: salary?.max ?? null,
+    salary_currency: salary?.currency ?? null,
+    salary_period: salary?.period ?? null,
+    // integer columns: annualized figures are rounded to whole dollars.
+    salary_usd_min: wholeOrNull(salary?.annualUsdMin),
+    salary_usd_max: wholeOrNull(salary?.annualUsdMax),
+    description_html: posting.descriptionHtml,
+    description_text: posting.descriptionText,
+    posted_at: posting.postedAt,
+    content_hash: contentHash,
+    raw: posting.raw ?? {},
+  };
+}
