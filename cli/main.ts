@@ -1,20 +1,35 @@
 /**
  * The `elsewhere` command line. Every command has --help; output meant for machines goes to stdout,
- * progress to stderr.
+ * progress to stderr. Only the module of the command being run is loaded (the CLI stays quick to
+ * start); `--help` loads them all.
  */
 import { Command } from 'commander';
-import { registerCompanyCommands } from './commands/companies';
-import { registerDbCommands } from './commands/db';
-import { registerNormalizeCommands } from './commands/normalize';
-import { registerSandboxCommand } from './commands/sandbox';
-import { registerScrapeCommands } from './commands/scrape';
-import { registerStartCommand } from './commands/start';
 
 // `elsewhere parse ... | head`: a closed stdout is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+
+type Register = (program: Command) => void;
+
+/** Command name -> the module that registers it. */
+const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
+  start: () => import('./commands/start').then((m) => m.registerStartCommand),
+  demo: () => import('./commands/start').then((m) => m.registerStartCommand),
+  build: () => import('./commands/start').then((m) => m.registerStartCommand),
+  db: () => import('./commands/db').then((m) => m.registerDbCommands),
+  companies: () => import('./commands/companies').then((m) => m.registerCompanyCommands),
+  location: () => import('./commands/normalize').then((m) => m.registerNormalizeCommands),
+  salary: () => import('./commands/normalize').then((m) => m.registerNormalizeCommands),
+  parse: () => import('./commands/normalize').then((m) => m.registerNormalizeCommands),
+  sandbox: () => import('./commands/sandbox').then((m) => m.registerSandboxCommand),
+  scrape: () => import('./commands/scrape').then((m) => m.registerScrapeCommands),
+  status: () => import('./commands/scrape').then((m) => m.registerScrapeCommands),
+  worker: () => import('./commands/scrape').then((m) => m.registerScrapeCommands),
+  reindex: () => import('./commands/scrape').then((m) => m.registerScrapeCommands),
+  alerts: () => import('./commands/alerts').then((m) => m.registerAlertCommands),
+};
 
 const program = new Command();
 program
@@ -23,11 +38,15 @@ program
   .showHelpAfterError('(run with --help for usage)')
   .enablePositionalOptions();
 
-registerStartCommand(program);
-registerDbCommands(program);
-registerCompanyCommands(program);
-registerNormalizeCommands(program);
-registerSandboxCommand(program);
-registerScrapeCommands(program);
+const requested = process.argv[2];
+const loaders =
+  requested && COMMAND_MODULES[requested] ? [COMMAND_MODULES[requested]] : Object.values(COMMAND_MODULES);
+const registered = new Set<Register>();
+for (const load of loaders) {
+  const register = await load();
+  if (registered.has(register)) continue;
+  registered.add(register);
+  register(program);
+}
 
 await program.parseAsync(process.argv);

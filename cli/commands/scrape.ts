@@ -1,5 +1,6 @@
 /** `elsewhere scrape`, `status`, `worker`, `reindex`: the acquisition side from the terminal. */
 import type { Command } from 'commander';
+import { registerAlertJobs } from '../../lib/alerts/worker';
 import { getSearchEngine } from '../../lib/search/engine';
 import { getStatusReport } from '../../lib/site/status';
 import { selectSourcesForScrape } from '../../lib/sources';
@@ -127,6 +128,7 @@ export function registerScrapeCommands(program: Command): void {
     .option('--concurrency <n>', 'scrapes at once in this process', '4')
     .action(
       action(async (options: { concurrency: string }) => {
+        registerAlertJobs();
         const worker = await startWorkerFromEnv({ log: info, concurrency: Number(options.concurrency) || 4 });
         info('Worker running. Ctrl-C stops it after the jobs in progress finish.');
         await new Promise<void>((resolve) => {

@@ -44,11 +44,54 @@ export function registerStartCommand(program: Command): void {
     .action(action((options: StartOptions) => start(options)));
 
   program
+    .command('build')
+    .description('build the site for production now (start does it when its sources changed)')
+    .action(
+      action(async () => {
+        const stop = installStopSignals();
+        try {
+          return (await buildIfNeeded(stop)) ? 0 : 1;
+        } finally {
+          stop.dispose();
+        }
+      }),
+    );
+
+  program
     .command('demo')
     .description('offline demo: the sandbox boards, the sample companies scraped, then the site and worker')
     .option('--sandbox-port <port>', 'port of the sandbox on 127.0.0.1', '4010')
     .option('-p, --port <port>', 'port of the site (default: PORT or 3000)')
     .action(action((options: { sandboxPort: string; port?: string }) => demo(options)));
+}
+
+/**
+ * A demo reader subscribes to remote engineering jobs open to Portugal, and confirms through the link
+ * in the confirmation email (written to the outbox, as every email is without SMTP_URL). The scrape
+ * that follows finds new jobs, and the worker's next alert sweep mails the digest: /dev/outbox shows
+ * both emails.
+ */
+async function subscribeDemoReader(): Promise<void> {
+  const { confirmAlert, listOutbox, requestAlert } = await import('../../lib/alerts');
+  const email = 'reader@demo.invalid';
+  const answer = await requestAlert(
+    {
+      email,
+      query: { country: 'PT', category: 'engineering' },
+      frequency: 'instant',
+      timezone: 'Europe/Lisbon',
+    },
+    { ip: '127.0.0.1' },
+  );
+  if (answer.status !== 'accepted') return;
+  const confirmation = (await listOutbox()).find(
+    (entry) => entry.to.includes(email) && /confirm/i.test(entry.subject),
+  );
+  const token = confirmation && /[?&]token=([A-Za-z0-9_-]+)/.exec(confirmation.text)?.[1];
+  if (!token) return;
+  const confirmed = await confirmAlert(token);
+  if (confirmed.status === 'confirmed')
+    info(`Demo alert: ${email} follows "${confirmed.description}" (see /dev/outbox).`);
 }
 
 /**
@@ -82,6 +125,7 @@ async function demo(options: { sandboxPort: string; port?: string }): Promise<nu
     const { scrapeMany } = await import('../../scrapers/run');
     const database = await readyDatabase({ log: info });
     await upsertCompaniesWithSources(database, demoSeed(sandbox.origin));
+    await subscribeDemoReader();
     const { sourceIds } = await selectSourcesForScrape(database);
     const http = createHttpFromEnv();
     try {
@@ -196,8 +240,10 @@ function installStopSignals(): StopSignals {
 }
 
 async function startBackgroundWorker(): Promise<(() => Promise<void>) | null> {
-  // Scrapes and every registered queue (alert digests), on the same PostgreSQL.
+  // Scrapes and alert digests, on the same PostgreSQL.
   const { startWorkerFromEnv } = await import('../../scrapers/worker');
+  const { registerAlertJobs } = await import('../../lib/alerts/worker');
+  registerAlertJobs();
   const worker = await startWorkerFromEnv({ log: info });
   return () => worker.stop();
 }

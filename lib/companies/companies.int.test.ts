@@ -18,7 +18,7 @@ import {
 } from './upsert-company';
 
 /** The real directory, beside the repository as the issue describes it. */
-const DIRECTORY_FILE = path.resolve(import.meta.dirname, '../../../shared/data/remote-companies.json');
+const DIRECTORY_FILE = path.resolve(import.meta.dirname, '../../data/remote-companies.json');
 
 let database: Database;
 const loadDirectory = async () => parseCompanyDirectory(await readFile(DIRECTORY_FILE, 'utf8'));

@@ -88,7 +88,7 @@ describe('normalizePosting', () => {
     const fixture = JSON.parse(
       readFileSync(
         new URL(
-          '../../../shared/fixtures/greenhouse/generalassembly_embed_jobs_content_2013.json',
+          '../../scrapers/ats/greenhouse/fixtures/generalassembly_embed_jobs_content_2013.json',
           import.meta.url,
         ),
         'utf8',

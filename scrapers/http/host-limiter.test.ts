@@ -68,8 +68,11 @@ describe('HostLimiter', () => {
       ),
     );
     const a = starts.filter(([host]) => host === 'a').map(([, at]) => at);
-    expect(a[1]! - a[0]!).toBeGreaterThanOrEqual(55);
-    expect(a[2]! - a[1]!).toBeGreaterThanOrEqual(55);
-    expect(starts.find(([host]) => host === 'b')![1]).toBeLessThan(50);
+    // Measured from the common origin: a late first callback (a loaded machine) cannot hide a
+    // missing delay, and the n-th start of one host is never before n delays.
+    expect(a[1]!).toBeGreaterThanOrEqual(55);
+    expect(a[2]!).toBeGreaterThanOrEqual(115);
+    // Another host does not wait for host a's delay.
+    expect(starts.find(([host]) => host === 'b')![1]).toBeLessThan(a[1]!);
   });
 });
