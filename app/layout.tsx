@@ -1,14 +1,29 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { env } from '@/lib/env';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Elsewhere — remote jobs from the source', template: '%s · Elsewhere' },
-  description:
-    'Remote jobs straight from the companies’ own careers pages: know where you can apply from, see the salary, never the same job twice.',
-  applicationName: 'Elsewhere',
-};
+const DESCRIPTION =
+  'Remote jobs straight from the companies’ own careers pages: know where you can apply from, see the salary, never the same job twice.';
+
+export function generateMetadata(): Metadata {
+  return {
+    // Absolute URLs in canonical links and OpenGraph tags point at the public address.
+    metadataBase: new URL(env().publicUrl),
+    title: { default: 'Elsewhere — remote jobs from the source', template: '%s · Elsewhere' },
+    description: DESCRIPTION,
+    applicationName: 'Elsewhere',
+    openGraph: {
+      type: 'website',
+      siteName: 'Elsewhere',
+      locale: 'en',
+      title: 'Elsewhere — remote jobs from the source',
+      description: DESCRIPTION,
+    },
+    twitter: { card: 'summary' },
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',

@@ -1,9 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { FilterAutoApply } from './components/filter-auto-apply';
+import { FollowSearch } from './components/follow-search';
+import { JobCard } from './components/job-card';
+import { Pagination } from './components/pagination';
+import { SEARCH_FORM_ID, SearchForm } from './components/search-form';
+import { getSearchEngine } from '@/lib/search/engine';
+import {
+  defaultJobQuery,
+  describeJobQuery,
+  jobQueryToSearchParams,
+  parseJobQuery,
+  type JobQuery,
+  type JobQueryError,
+} from '@/lib/search/query';
+import { getCompanyNames } from '@/lib/site/companies';
 import { getOverview } from '@/lib/stats/overview';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const overview = await getOverview();
+type SearchParams = Record<string, string | string[] | undefined>;
+
+interface Props {
+  searchParams: Promise<SearchParams>;
+}
+
+interface ResolvedSearch {
+  query: JobQuery;
+  /** Rejected parameters; the search runs without them. */
+  errors: JobQueryError[];
+}
+
+/** The query of a URL: invalid parameters are reported and dropped, the rest still applies. */
+function resolveSearch(params: SearchParams): ResolvedSearch {
+  const parsed = parseJobQuery(params);
+  if (parsed.ok) return { query: parsed.query, errors: [] };
+  const rejected = new Set(parsed.errors.map((error) => error.parameter));
+  const rest = Object.fromEntries(Object.entries(params).filter(([key]) => !rejected.has(key)));
+  const retry = parseJobQuery(rest);
+  return { query: retry.ok ? retry.query : defaultJobQuery(), errors: parsed.errors };
+}
+
+/** The URL parameters as received, in order, for comparing with the canonical form. */
+function receivedString(params: SearchParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      search.append(key, item);
+  }
+  return search.toString();
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { query, errors } = resolveSearch(await searchParams);
+  const queryString = jobQueryToSearchParams({ ...query, page: 1 }).toString();
+  const suffix = queryString ? `?${queryString}` : '';
+  const canonical = jobQueryToSearchParams(query).toString();
+  const title = describeJobQuery(query);
+  const isHome = canonical === '';
+  return {
+    title: isHome ? { absolute: 'Elsewhere — remote jobs from the source' } : title,
+    alternates: {
+      canonical: canonical ? `/?${canonical}` : '/',
+      types: {
+        'application/rss+xml': [{ url: `/feed.xml${suffix}`, title: `${title} (RSS)` }],
+        'application/atom+xml': [{ url: `/feed.atom${suffix}`, title: `${title} (Atom)` }],
+        'application/feed+json': [{ url: `/feed.json${suffix}`, title: `${title} (JSON Feed)` }],
+      },
+    },
+    // Filtered and deep pages are for people, not for the index: the job pages are.
+    robots: isHome && errors.length === 0 ? undefined : { index: false, follow: true },
+    openGraph: { title, url: `/${suffix}` },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const { query, errors } = resolveSearch(params);
+  const canonical = jobQueryToSearchParams(query).toString();
+  // A GET form submits every field, empty or not: send people to the short, shareable URL.
+  if (errors.length === 0 && canonical !== receivedString(params)) {
+    redirect(canonical ? `/?${canonical}` : '/');
+  }
+
+  const [overview, engine] = await Promise.all([getOverview(), getSearchEngine()]);
+  const now = new Date();
+  const result = await engine.search(query, { now });
+  const companyNames = await getCompanyNames([
+    ...new Set([...Object.keys(result.facets.company), ...query.company]),
+  ]);
+  const lastPage = Math.max(1, Math.ceil(result.total / result.perPage));
+  const pageHref = (page: number) => {
+    const search = jobQueryToSearchParams({ ...query, page }).toString();
+    return search ? `/?${search}` : '/';
+  };
+  const defaultSort = query.q ? 'relevance' : 'newest';
+  const followQuery = jobQueryToSearchParams({ ...query, page: 1 }).toString();
+  const first = (result.page - 1) * result.perPage + 1;
+  const last = first + result.jobs.length - 1;
+
   return (
     <>
       <h1>Remote jobs, straight from the source</h1>
@@ -12,6 +108,77 @@ export default async function HomePage() {
         <strong>{overview.hiringCompanies.toLocaleString('en')}</strong> companies hiring now, from a
         directory of <strong>{overview.companies.toLocaleString('en')}</strong> remote companies.
       </p>
+
+      <div className="search-layout">
+        <SearchForm query={query} facets={result.facets} companyNames={companyNames} />
+
+        <section className="results" aria-labelledby="results-heading">
+          <div className="results-head">
+            <h2 id="results-heading" aria-live="polite">
+              {result.total === 0
+                ? 'No jobs found'
+                : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'job' : 'jobs'}`}
+              {result.total > result.perPage ? (
+                <span className="muted">
+                  {' '}
+                  · {first}–{last}
+                </span>
+              ) : null}
+            </h2>
+            <div className="field inline">
+              <label htmlFor="sort">Sort by</label>
+              <select
+                id="sort"
+                name="sort"
+                form={SEARCH_FORM_ID}
+                defaultValue={query.sort === defaultSort ? '' : query.sort}
+              >
+                {/* The empty value is the default order: best match for a text search, else newest. */}
+                <option value="">{query.q ? 'Best match' : 'Newest'}</option>
+                {query.q ? <option value="newest">Newest</option> : null}
+                <option value="salary">Highest salary</option>
+              </select>
+            </div>
+          </div>
+          <p className="query-summary">{describeJobQuery(query)}</p>
+
+          {errors.length > 0 ? (
+            <div className="notice notice-error" role="alert">
+              <h3>Some of this search could not be used</h3>
+              <ul>
+                {errors.map((error) => (
+                  <li key={`${error.parameter}:${error.message}`}>
+                    <code>{error.parameter}</code>: {error.message}
+                    {error.allowed ? <> (allowed: {error.allowed.map((value) => value).join(', ')})</> : null}
+                  </li>
+                ))}
+              </ul>
+              <p>The results below leave those parameters out.</p>
+            </div>
+          ) : null}
+
+          {result.jobs.length > 0 ? (
+            <ol className="job-list" start={first}>
+              {result.jobs.map((job) => (
+                <li key={job.id}>
+                  <JobCard job={job} now={now} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <div className="empty">
+              <p>No open job matches all of this. Try fewer filters, another country, or different words.</p>
+              <p>
+                <Link href="/">Start over with every remote job</Link>
+              </p>
+            </div>
+          )}
+
+          <Pagination page={result.page} lastPage={lastPage} href={pageHref} label="Result pages" />
+          <FollowSearch queryString={followQuery} />
+        </section>
+      </div>
+      <FilterAutoApply formId={SEARCH_FORM_ID} />
     </>
   );
 }

@@ -1,0 +1,270 @@
+import type { FacetCounts, FacetName } from '@/lib/search/engine';
+import { DEFAULT_PER_PAGE, type JobQuery } from '@/lib/search/query';
+import { TAG_LABELS } from '@/lib/normalize/tags';
+import { CATEGORIES, EMPLOYMENT_TYPES, SENIORITIES } from '@/lib/normalize/types';
+import { countryOptions } from '@/lib/site/country-names';
+import {
+  CATEGORY_LABELS,
+  EMPLOYMENT_TYPE_LABELS,
+  SALARY_FLOORS,
+  SENIORITY_LABELS,
+  timezoneChoices,
+} from '@/lib/site/search-options';
+
+/** Values listed for the company and tag facets (the most frequent first). */
+const TOP_COMPANIES = 12;
+const TOP_TAGS = 20;
+
+/**
+ * Workplace as one choice rather than three checkboxes: remote is the default when none is given,
+ * so unticking "remote" could never mean "not remote". Comma lists are valid JobQuery values.
+ */
+const WORKPLACE_CHOICES = [
+  { value: '', label: 'Remote only' },
+  { value: 'remote,hybrid', label: 'Remote or hybrid' },
+  { value: 'remote,hybrid,onsite', label: 'Remote, hybrid or on-site' },
+  { value: 'hybrid', label: 'Hybrid only' },
+  { value: 'onsite', label: 'On-site only' },
+] as const;
+
+function workplaceValue(query: JobQuery): string {
+  const value = query.workplace.join(',');
+  return value === 'remote' ? '' : value;
+}
+
+export const SEARCH_FORM_ID = 'search';
+
+interface Option {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/**
+ * Options of a checkbox facet: the values with jobs under the current filters, plus the ones ticked
+ * (so a tick can always be undone, even when it matches nothing now).
+ */
+function facetOptions(
+  values: readonly string[],
+  counts: FacetCounts,
+  selected: readonly string[],
+  label: (value: string) => string,
+): Option[] {
+  return values
+    .filter((value) => (counts[value] ?? 0) > 0 || selected.includes(value))
+    .map((value) => ({ value, label: label(value), count: counts[value] ?? 0 }));
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+  open,
+}: {
+  legend: string;
+  name: string;
+  options: Option[];
+  selected: readonly string[];
+  open?: boolean;
+}) {
+  if (options.length === 0) return null;
+  const checked = selected.filter((value) => options.some((option) => option.value === value)).length;
+  return (
+    <details className="facet" open={open || checked > 0}>
+      <summary>
+        {legend}
+        {checked > 0 ? <span className="facet-active"> ({checked} selected)</span> : null}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{legend}</legend>
+        <ul className="checks">
+          {options.map((option) => {
+            const id = `${name}-${option.value}`;
+            return (
+              <li key={option.value}>
+                <input
+                  type="checkbox"
+                  id={id}
+                  name={name}
+                  value={option.value}
+                  defaultChecked={selected.includes(option.value)}
+                />
+                <label htmlFor={id}>
+                  {option.label} <span className="count">{option.count.toLocaleString('en')}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+    </details>
+  );
+}
+
+/**
+ * The search form: a plain GET form, so it works without JavaScript; FilterAutoApply makes it apply
+ * on change when JavaScript runs. Every control's name is a JobQuery parameter.
+ */
+export function SearchForm({
+  query,
+  facets,
+  companyNames,
+}: {
+  query: JobQuery;
+  facets: Record<FacetName, FacetCounts>;
+  companyNames: Record<string, string>;
+}) {
+  const companies = [...new Set([...Object.keys(facets.company).slice(0, TOP_COMPANIES), ...query.company])];
+  const tags = [...new Set([...Object.keys(facets.tag).slice(0, TOP_TAGS), ...query.tag])];
+  return (
+    <form id={SEARCH_FORM_ID} className="search-form" method="get" action="/">
+      {/* State with no visible control rides along, so changing a filter keeps it. */}
+      {query.perPage !== DEFAULT_PER_PAGE ? (
+        <input type="hidden" name="perPage" value={query.perPage} />
+      ) : null}
+      {query.status !== 'open' ? <input type="hidden" name="status" value={query.status} /> : null}
+      <div className="search-bar" role="search">
+        <div className="field field-q">
+          <label htmlFor="q">Search jobs</label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ''}
+            placeholder="Title, skill or company"
+            maxLength={200}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="country">I can work from</label>
+          <select id="country" name="country" defaultValue={query.country ?? ''}>
+            <option value="">Anywhere / show all</option>
+            {countryOptions().map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tz">My time zone</label>
+          <select id="tz" name="tz" defaultValue={query.tz === null ? '' : String(query.tz)}>
+            <option value="">Any time zone</option>
+            {timezoneChoices().map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Search
+        </button>
+      </div>
+
+      <div className="filter-panel" role="group" aria-labelledby="filters-heading">
+        <h2 id="filters-heading" className="filters-heading">
+          Filters
+        </h2>
+        <CheckboxGroup
+          legend="Category"
+          name="category"
+          open
+          options={facetOptions(
+            CATEGORIES,
+            facets.category,
+            query.category,
+            (v) => CATEGORY_LABELS[v as keyof typeof CATEGORY_LABELS],
+          )}
+          selected={query.category}
+        />
+        <CheckboxGroup
+          legend="Seniority"
+          name="seniority"
+          options={facetOptions(
+            SENIORITIES,
+            facets.seniority,
+            query.seniority,
+            (v) => SENIORITY_LABELS[v as keyof typeof SENIORITY_LABELS],
+          )}
+          selected={query.seniority}
+        />
+        <CheckboxGroup
+          legend="Type"
+          name="type"
+          options={facetOptions(
+            EMPLOYMENT_TYPES,
+            facets.type,
+            query.type,
+            (v) => EMPLOYMENT_TYPE_LABELS[v as keyof typeof EMPLOYMENT_TYPE_LABELS],
+          )}
+          selected={query.type}
+        />
+        <fieldset className="plain">
+          <legend>Salary</legend>
+          <label htmlFor="salaryMin">At least (a year, in US dollars)</label>
+          <select
+            id="salaryMin"
+            name="salaryMin"
+            defaultValue={query.salaryMin === null ? '' : String(query.salaryMin)}
+          >
+            <option value="">Any salary</option>
+            {[...new Set([...SALARY_FLOORS, ...(query.salaryMin === null ? [] : [query.salaryMin])])]
+              .sort((a, b) => a - b)
+              .map((floor) => (
+                <option key={floor} value={String(floor)}>
+                  ${floor.toLocaleString('en')}
+                </option>
+              ))}
+          </select>
+          <div className="check">
+            <input
+              type="checkbox"
+              id="salary-stated"
+              name="salary"
+              value="stated"
+              defaultChecked={query.salary === 'stated'}
+            />
+            <label htmlFor="salary-stated">Hide jobs without a stated salary</label>
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="posted">Posted within</label>
+          <select id="posted" name="posted" defaultValue={query.posted === null ? '' : String(query.posted)}>
+            <option value="">Any time</option>
+            <option value="1">The last 24 hours</option>
+            <option value="7">The last 7 days</option>
+            <option value="30">The last 30 days</option>
+          </select>
+        </div>
+        <CheckboxGroup
+          legend="Tags"
+          name="tag"
+          options={facetOptions(tags, facets.tag, query.tag, (v) => TAG_LABELS[v] ?? v)}
+          selected={query.tag}
+        />
+        <CheckboxGroup
+          legend="Company"
+          name="company"
+          options={facetOptions(companies, facets.company, query.company, (v) => companyNames[v] ?? v)}
+          selected={query.company}
+        />
+        <div className="field">
+          <label htmlFor="workplace">Workplace</label>
+          <select id="workplace" name="workplace" defaultValue={workplaceValue(query)}>
+            {WORKPLACE_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button apply">
+          Apply filters
+        </button>
+      </div>
+    </form>
+  );
+}

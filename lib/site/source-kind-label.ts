@@ -1,0 +1,20 @@
+/** How a source kind is named to people: "Greenhouse", "SmartRecruiters", "the careers page". */
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  greenhouse: 'Greenhouse',
+  lever: 'Lever',
+  ashby: 'Ashby',
+  workable: 'Workable',
+  smartrecruiters: 'SmartRecruiters',
+  recruitee: 'Recruitee',
+  personio: 'Personio',
+  bamboohr: 'BambooHR',
+  teamtailor: 'Teamtailor',
+  breezy: 'Breezy HR',
+  jsonld: 'careers page',
+  html: 'careers page',
+};
+
+/** The product name of an ATS kind, or "careers page" for scraped company pages. */
+export function sourceKindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
