@@ -4,11 +4,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, type Database } from '../lib/db/client';
 import { resetDatabase } from '../tests/db';
 import { manyJobs, startGreenhouseServer, type GreenhouseServer } from '../tests/greenhouse-server';
 import type { RunSummary } from './run';
+
+// Each test writes thousands of postings in child processes: minutes on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 const SCRIPT = new URL('../tests/scrape-once.ts', import.meta.url).pathname;
 /** The writer's per-company lock class ("JOBS"), held for exactly the duration of a write transaction. */
