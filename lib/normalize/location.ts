@@ -164,7 +164,11 @@ function undotAcronyms(text: string): string {
   );
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function fold(word: string): string {
+  // Nearly every word is ASCII, where decomposing changes nothing: skip the Unicode work (hot path).
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -218,6 +222,8 @@ interface Entry {
 
 const DICTIONARY = new Map<string, Entry>();
 const FIRST_WORDS = new Set<string>();
+/** Every leading word sequence of a phrase ("new", "new york", "new york city"): lookups stop early. */
+const PHRASE_PREFIXES = new Set<string>();
 let longestPhrase = 1;
 
 function phraseKey(phrase: string): { key: string; raw: string; length: number } {
@@ -252,7 +258,9 @@ function addPhrase(
     return;
   }
   DICTIONARY.set(key, { kind, codes, exact: caseSensitive ? raw : null });
-  FIRST_WORDS.add(key.split(' ')[0] ?? '');
+  const words = key.split(' ');
+  FIRST_WORDS.add(words[0] ?? '');
+  for (let n = 1; n <= words.length; n++) PHRASE_PREFIXES.add(words.slice(0, n).join(' '));
   longestPhrase = Math.max(longestPhrase, length);
 }
 
@@ -368,11 +376,25 @@ function findMatches(tokens: Token[], text: string, locationMode: boolean, relax
     const token = tokens[i] as Token;
     let matched = false;
     if (FIRST_WORDS.has(token.folded)) {
-      for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1 && !matched; n--) {
-        const slice = tokens.slice(i, i + n);
-        const entry = DICTIONARY.get(slice.map((t) => t.folded).join(' '));
-        if (!entry) continue;
-        if (entry.exact !== null && !relaxCase && slice.map((t) => t.raw).join(' ') !== entry.exact) continue;
+      // Grow the phrase a word at a time while it still begins some dictionary phrase, then take the
+      // longest entry whose case rule holds (this runs for every word of every description).
+      const candidates: Array<{ entry: Entry; n: number }> = [];
+      let key = '';
+      for (let n = 1; n <= Math.min(longestPhrase, tokens.length - i); n++) {
+        key = n === 1 ? token.folded : `${key} ${(tokens[i + n - 1] as Token).folded}`;
+        if (!PHRASE_PREFIXES.has(key)) break;
+        const entry = DICTIONARY.get(key);
+        if (entry) candidates.push({ entry, n });
+      }
+      for (let c = candidates.length - 1; c >= 0 && !matched; c--) {
+        const { entry, n } = candidates[c]!;
+        if (entry.exact !== null && !relaxCase) {
+          const raw = tokens
+            .slice(i, i + n)
+            .map((t) => t.raw)
+            .join(' ');
+          if (raw !== entry.exact) continue;
+        }
         matches.push({ entry, from: i, to: i + n });
         i += n;
         matched = true;
@@ -712,6 +734,23 @@ const HYBRID_PHRASES = phrases(
   'hybrid role|hybrid position|role is hybrid|position is hybrid|hybrid working|hybrid work model',
 );
 
+/**
+ * Phrases grouped by first word, keeping their order: the description scan compares a token only
+ * with the phrases it can begin instead of with every phrase.
+ */
+function byFirstWord(list: readonly string[][]): ReadonlyMap<string, readonly string[][]> {
+  const groups = new Map<string, string[][]>();
+  for (const phrase of list) {
+    const first = phrase[0] ?? '';
+    groups.set(first, [...(groups.get(first) ?? []), phrase]);
+  }
+  return groups;
+}
+const WORLDWIDE_BY_FIRST_WORD = byFirstWord(WORLDWIDE_PHRASES);
+const REMOTE_BY_FIRST_WORD = byFirstWord(REMOTE_PHRASES);
+const HYBRID_BY_FIRST_WORD = byFirstWord(HYBRID_PHRASES);
+const NO_PHRASES: readonly string[][] = [];
+
 function sequenceAt(tokens: Token[], at: number, words: readonly string[]): boolean {
   if (at < 0 || at + words.length > tokens.length) return false;
   for (let k = 0; k < words.length; k++) {
@@ -854,8 +893,9 @@ function scanDescription(description: string): DescriptionFacts {
   }
 
   for (let t = 0; t < tokens.length && (facts.worldwide === null || facts.workplace === null); t++) {
+    const first = (tokens[t] as Token).folded;
     if (facts.worldwide === null) {
-      for (const phrase of WORLDWIDE_PHRASES) {
+      for (const phrase of WORLDWIDE_BY_FIRST_WORD.get(first) ?? NO_PHRASES) {
         if (!sequenceAt(tokens, t, phrase)) continue;
         const after = tokens[t + phrase.length];
         // "from anywhere in the US" restricts rather than opens.
@@ -870,9 +910,12 @@ function scanDescription(description: string): DescriptionFacts {
       }
     }
     if (facts.workplace === null) {
-      const negated = wordBefore(tokens, t, 2, NEGATIONS) >= 0;
-      if (!negated && REMOTE_PHRASES.some((p) => sequenceAt(tokens, t, p))) facts.workplace = 'remote';
-      else if (!negated && HYBRID_PHRASES.some((p) => sequenceAt(tokens, t, p))) facts.workplace = 'hybrid';
+      const remote = (REMOTE_BY_FIRST_WORD.get(first) ?? NO_PHRASES).some((p) => sequenceAt(tokens, t, p));
+      const hybrid =
+        !remote && (HYBRID_BY_FIRST_WORD.get(first) ?? NO_PHRASES).some((p) => sequenceAt(tokens, t, p));
+      // A negation ("not a remote role") cancels the phrase; checked only once a phrase matched.
+      if ((remote || hybrid) && wordBefore(tokens, t, 2, NEGATIONS) < 0)
+        facts.workplace = remote ? 'remote' : 'hybrid';
     }
   }
   return facts;

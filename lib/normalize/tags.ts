@@ -364,6 +364,20 @@ const ALIASES: ReadonlyMap<string, readonly AliasHit[]> = (() => {
   return map;
 })();
 
+/**
+ * Every leading word sequence of an alias, with its separators ("ruby", "ruby on", "ruby on rails";
+ * "ci", "ci/cd"): the phrase lookup grows a key word by word and stops as soon as no alias begins so.
+ */
+const ALIAS_PREFIXES: ReadonlySet<string> = (() => {
+  const prefixes = new Set<string>();
+  for (const key of ALIASES.keys()) {
+    for (let at = 0; at < key.length; at++)
+      if (key[at] === ' ' || key[at] === '/') prefixes.add(key.slice(0, at));
+    prefixes.add(key);
+  }
+  return prefixes;
+})();
+
 /** The longest alias counted in words, so the phrase lookup never tries more. */
 const MAX_PHRASE_WORDS = Math.max(...[...ALIASES.keys()].map((key) => key.split(/[ /]/).length));
 
@@ -487,39 +501,39 @@ function passesGuard(guard: TagGuard | null, words: readonly Word[], i: number):
   return previous !== undefined && isWhitespace(word.gap) && TECH_PREPOSITIONS.has(previous.lower);
 }
 
-/** Joins words i..i+n-1 into a lookup key, or null when a gap is not a plain space or a "/". */
-function phraseKey(words: readonly Word[], i: number, n: number): string | null {
-  let key = words[i]!.lower;
-  for (let j = i + 1; j < i + n; j++) {
-    const word = words[j]!;
-    if (isWhitespace(word.gap)) key += ' ';
-    else if (word.gap === '/') key += '/';
-    else return null;
-    key += word.lower;
-  }
-  return key;
-}
-
 /** Adds the tags found in `text` to `found`. `guarded` false trusts every bare word (source tags). */
 function collectTags(text: string, found: Set<string>, guarded: boolean): void {
   const words = splitWords(text);
   let i = 0;
   while (i < words.length) {
     let consumed = 0;
-    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1 && consumed === 0; n--) {
-      const key = phraseKey(words, i, n);
-      const hits = key === null ? undefined : ALIASES.get(key);
-      if (!hits) continue;
-      for (const hit of hits) {
-        if (!guarded || passesGuard(n === 1 ? hit.guard : null, words, i)) found.add(hit.tag);
+    // The longest alias starting at word i wins. Keys grow a word at a time (this runs for every word
+    // of every description), and stop at a gap that cannot join a phrase or a key no alias begins with.
+    let longest: { n: number; hits: readonly AliasHit[] } | null = null;
+    let key = words[i]!.lower;
+    for (let n = 1; n <= Math.min(MAX_PHRASE_WORDS, words.length - i); n++) {
+      if (n > 1) {
+        const word = words[i + n - 1]!;
+        const separator = isWhitespace(word.gap) ? ' ' : word.gap === '/' ? '/' : null;
+        if (separator === null) break;
+        key += separator + word.lower;
       }
-      consumed = n;
+      if (!ALIAS_PREFIXES.has(key)) break;
+      const hits = ALIASES.get(key);
+      if (hits) longest = { n, hits };
+    }
+    if (longest) {
+      for (const hit of longest.hits) {
+        if (!guarded || passesGuard(longest.n === 1 ? hit.guard : null, words, i)) found.add(hit.tag);
+      }
+      consumed = longest.n;
     }
     if (consumed === 0) {
       // "Kubernetes-based", "TypeScript-first": the part before a hyphen, when it needs no guard.
-      const head = words[i]!.lower.split('-')[0];
-      if (head && head !== words[i]!.lower) {
-        for (const hit of ALIASES.get(head) ?? []) if (hit.guard === null) found.add(hit.tag);
+      const lower = words[i]!.lower;
+      const dash = lower.indexOf('-');
+      if (dash > 0) {
+        for (const hit of ALIASES.get(lower.slice(0, dash)) ?? []) if (hit.guard === null) found.add(hit.tag);
       }
     }
     i += Math.max(consumed, 1);
