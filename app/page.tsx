@@ -15,7 +15,7 @@ import {
   type JobQuery,
   type JobQueryError,
 } from '@/lib/search/query';
-import { getCompanyNames } from '@/lib/site/companies';
+import { getCompanyNames } from '@/lib/companies/read';
 import { getOverview } from '@/lib/stats/overview';
 
 export const dynamic = 'force-dynamic';

@@ -1,18 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pagination } from '../components/pagination';
-import {
-  COMPANY_REGION_LABELS,
-  COMPANY_REGIONS,
-  REMOTE_POLICIES,
-  REMOTE_POLICY_LABELS,
-  listCompanies,
-  type CompanyFilter,
-} from '@/lib/site/companies';
+import { listCompanies, type CompanyFilter } from '@/lib/companies/read';
+import { COMPANY_REGIONS, REMOTE_POLICIES } from '@/lib/companies/vocabulary';
+import { COMPANY_REGION_LABELS, REMOTE_POLICY_LABELS } from '@/lib/site/company-labels';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Companies per directory page. */
+const COMPANIES_PER_PAGE = 120;
 
 export const metadata: Metadata = {
   title: 'Remote companies',
@@ -26,25 +24,35 @@ function first(value: string | string[] | undefined): string | null {
   return text ? text : null;
 }
 
+/** The directory's filters: one value each, hiring only when checked. */
+interface DirectoryFilter extends CompanyFilter {
+  q: string | null;
+  remotePolicy: [] | [string];
+  region: [] | [string];
+  hiring: true | null;
+  page: number;
+}
+
 /** Unknown values are ignored rather than rejected: this page has no API contract to keep. */
-function parseFilter(params: SearchParams): CompanyFilter {
+function parseFilter(params: SearchParams): DirectoryFilter {
   const policy = first(params['remotePolicy']);
   const region = first(params['region']);
   const page = Number(first(params['page']) ?? '1');
   return {
-    remotePolicy: policy && (REMOTE_POLICIES as readonly string[]).includes(policy) ? policy : null,
-    region: region && (COMPANY_REGIONS as readonly string[]).includes(region) ? region : null,
-    hiring: first(params['hiring']) === '1',
+    remotePolicy: policy && (REMOTE_POLICIES as readonly string[]).includes(policy) ? [policy] : [],
+    region: region && (COMPANY_REGIONS as readonly string[]).includes(region) ? [region] : [],
+    hiring: first(params['hiring']) === '1' ? true : null,
     q: first(params['q'])?.slice(0, 100) ?? null,
     page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+    perPage: COMPANIES_PER_PAGE,
   };
 }
 
-function filterHref(filter: CompanyFilter, page: number): string {
+function filterHref(filter: DirectoryFilter, page: number): string {
   const search = new URLSearchParams();
   if (filter.q) search.set('q', filter.q);
-  if (filter.remotePolicy) search.set('remotePolicy', filter.remotePolicy);
-  if (filter.region) search.set('region', filter.region);
+  if (filter.remotePolicy[0]) search.set('remotePolicy', filter.remotePolicy[0]);
+  if (filter.region[0]) search.set('region', filter.region[0]);
   if (filter.hiring) search.set('hiring', '1');
   if (page > 1) search.set('page', String(page));
   const text = search.toString();
@@ -85,7 +93,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="field">
           <label htmlFor="remotePolicy">Remote policy</label>
-          <select id="remotePolicy" name="remotePolicy" defaultValue={filter.remotePolicy ?? ''}>
+          <select id="remotePolicy" name="remotePolicy" defaultValue={filter.remotePolicy[0] ?? ''}>
             <option value="">Any policy</option>
             {REMOTE_POLICIES.map((policy) => (
               <option key={policy} value={policy}>
@@ -96,7 +104,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="field">
           <label htmlFor="region">Hires in</label>
-          <select id="region" name="region" defaultValue={filter.region ?? ''}>
+          <select id="region" name="region" defaultValue={filter.region[0] ?? ''}>
             <option value="">Any region</option>
             {COMPANY_REGIONS.map((region) => (
               <option key={region} value={region}>
@@ -106,7 +114,13 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           </select>
         </div>
         <div className="check">
-          <input type="checkbox" id="hiring" name="hiring" value="1" defaultChecked={filter.hiring} />
+          <input
+            type="checkbox"
+            id="hiring"
+            name="hiring"
+            value="1"
+            defaultChecked={filter.hiring === true}
+          />
           <label htmlFor="hiring">Hiring now ({list.counts.hiring.toLocaleString('en')})</label>
         </div>
         <button type="submit" className="button">

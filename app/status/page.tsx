@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime, formatSpan } from '../components/format';
-import { getStatusReport, type SourceHealthState } from '@/lib/site/status';
+import { getStatusReport, type SourceStatusState } from '@/lib/site/status';
 import { sourceKindLabel } from '@/lib/site/source-kind-label';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export const metadata: Metadata = {
   openGraph: { title: 'Scraper status', url: '/status' },
 };
 
-const STATE_LABELS: Record<SourceHealthState, string> = {
+const STATE_LABELS: Record<SourceStatusState, string> = {
   failing: 'Failing',
   'never-run': 'Never run',
   ok: 'OK',

@@ -7,7 +7,7 @@ import {
   parseCompanyDirectory,
   REMOTEINTECH_SOURCE,
 } from '../../lib/companies/import-directory';
-import { listCompanies } from '../../lib/companies/list-companies';
+import { listCompanies, listCompanySources } from '../../lib/companies/read';
 import {
   companySlug,
   upsertCompaniesWithSources,
@@ -107,11 +107,45 @@ export function registerCompanyCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (options: { search?: string; withSources?: boolean; limit: string; json?: boolean }) => {
-        const list = await listCompanies(await readyDatabase({ log: info }), {
-          search: options.search,
-          hasSources: options.withSources ? true : undefined,
-          limit: Number(options.limit) || 50,
-        });
+        const database = await readyDatabase({ log: info });
+        const found = await listCompanies(
+          {
+            q: options.search,
+            hasSources: options.withSources ? true : null,
+            perPage: Number(options.limit) || 50,
+          },
+          database,
+        );
+        const sources = await listCompanySources(
+          found.companies.map((company) => company.id),
+          database,
+        );
+        // The operator's view: profile bookkeeping and every source's last status, no job counts.
+        const list = {
+          total: found.total,
+          companies: found.companies.map((company) => ({
+            id: company.id,
+            slug: company.slug,
+            name: company.name,
+            website: company.website,
+            careersUrl: company.careersUrl,
+            region: company.region,
+            remotePolicy: company.remotePolicy,
+            status: company.status,
+            statusNote: company.statusNote,
+            profileSource: company.profileSource,
+            sources: (sources.get(company.id) ?? []).map((source) => ({
+              id: source.id,
+              kind: source.kind,
+              token: source.token,
+              url: source.url,
+              enabled: source.enabled,
+              lastStatus: source.lastStatus,
+              lastSuccessAt: source.lastSuccessAt,
+              openJobs: source.openJobs,
+            })),
+          })),
+        };
         if (options.json) {
           console.log(JSON.stringify(list, null, 2));
           return;

@@ -10,15 +10,14 @@
  */
 import { z } from 'zod';
 import {
-  COMPANY_REGIONS,
   DEFAULT_COMPANIES_PER_PAGE,
   HIRING_VALUES,
   MAX_COMPANIES_PER_PAGE,
   MAX_COMPANY_PAGE,
   MAX_COMPANY_QUERY_LENGTH,
-  REMOTE_POLICIES,
   type CompanyQuery,
 } from '../catalog/company-query';
+import { COMPANY_REGIONS, REMOTE_POLICIES } from '../companies/vocabulary';
 import { CATEGORIES, EMPLOYMENT_TYPES, SENIORITIES } from '../normalize/types';
 import {
   DEFAULT_PER_PAGE,

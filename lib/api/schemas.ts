@@ -2,10 +2,10 @@
  * The public API's response shapes as zod schemas: the OpenAPI document is generated from them
  * (`z.toJSONSchema`), the integration tests validate real responses against them, and the
  * compile-time checks at the bottom fail the typecheck if they drift from the TypeScript types the
- * routes actually return. Three views of one shape that cannot disagree.
+ * routes actually return. Three views of one shape that cannot disagree. The company shapes have
+ * no hand-written twin: their types are inferred from the schemas, and lib/catalog maps to them.
  */
 import { z } from 'zod';
-import type { CompanyPage, CompanyProfile, CompanySummary } from '../catalog/companies';
 import type { JobSummary, SearchResult } from '../search/engine';
 import { FACET_NAMES } from '../search/results';
 import { CATEGORIES, EMPLOYMENT_TYPES, SALARY_PERIODS, SENIORITIES } from '../normalize/types';
@@ -144,6 +144,15 @@ export const companyPageSchema = z
   .strict()
   .meta({ id: 'CompanyPage' });
 
+/** A company as the API shows it (lib/catalog maps lib/companies' reader to it). */
+export type ApiCompany = z.infer<typeof companySummarySchema>;
+/** One of a company's sources as the API shows it. */
+export type ApiCompanySource = z.infer<typeof companySourceSchema>;
+/** `GET /api/v1/companies/:slug`. */
+export type ApiCompanyProfile = z.infer<typeof companyProfileSchema>;
+/** `GET /api/v1/companies`. */
+export type ApiCompanyPage = z.infer<typeof companyPageSchema>;
+
 const errorDetailSchema = z
   .object({
     message: z.string(),
@@ -168,9 +177,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agreement: [
   Same<z.infer<typeof jobSummarySchema>, JobSummary>,
   Same<z.infer<typeof jobSearchResultSchema>, Omit<SearchResult, 'internalIds'>>,
-  Same<z.infer<typeof companySummarySchema>, CompanySummary>,
-  Same<z.infer<typeof companyProfileSchema>, CompanyProfile>,
-  Same<z.infer<typeof companyPageSchema>, CompanyPage>,
   Same<z.infer<typeof apiErrorSchema>, ApiErrorBody>,
-] = [true, true, true, true, true, true];
+] = [true, true, true];
 void agreement;

@@ -7,22 +7,13 @@
  * Pure (no database), so the OpenAPI document and tests can use it.
  */
 import { z } from 'zod';
+import {
+  COMPANY_REGIONS,
+  REMOTE_POLICIES,
+  type CompanyRegion,
+  type RemotePolicy,
+} from '../companies/vocabulary';
 import type { JobQueryError } from '../search/query';
-
-/** Where a company hires (companies.region; remoteintech's vocabulary). */
-export const COMPANY_REGIONS = [
-  'worldwide',
-  'americas',
-  'europe',
-  'americas-europe',
-  'asia-pacific',
-  'other',
-] as const;
-export type CompanyRegion = (typeof COMPANY_REGIONS)[number];
-
-/** How remote a company is (companies.remote_policy). */
-export const REMOTE_POLICIES = ['fully-remote', 'remote-first', 'remote-friendly', 'hybrid'] as const;
-export type RemotePolicy = (typeof REMOTE_POLICIES)[number];
 
 export const HIRING_VALUES = ['true', 'false'] as const;
 

@@ -10,7 +10,7 @@ import { demoSeed, SEED_COMPANIES } from '../../scrapers/seed';
 import { resetDatabase } from '../../tests/db';
 import { closeDatabase, type Database } from '../db/client';
 import { importCompanyProfiles, parseCompanyDirectory, REMOTEINTECH_SOURCE } from './import-directory';
-import { listCompanies } from './list-companies';
+import { getCompanyProfile, listCompanies, listCompanySources } from './read';
 import {
   SourceOwnedByOtherCompanyError,
   upsertCompaniesWithSources,
@@ -131,15 +131,12 @@ describe('seeding', () => {
 
   it('shows InVision as closed, with no source', async () => {
     await upsertCompaniesWithSources(database, SEED_COMPANIES);
-    const { companies } = await listCompanies(database, { search: 'invision' });
-    expect(companies).toEqual([
-      expect.objectContaining({
-        slug: 'invision',
-        status: 'closed',
-        statusNote: 'InVision shut down in 2024',
-        sources: [],
-      }),
-    ]);
+    expect(await getCompanyProfile('invision', {}, database)).toMatchObject({
+      slug: 'invision',
+      status: 'closed',
+      statusNote: 'InVision shut down in 2024',
+      sources: [],
+    });
   });
 
   it('seeds the demo companies with their sandbox sources', async () => {
@@ -210,30 +207,48 @@ describe('upsertCompanyWithSources', () => {
 });
 
 describe('listCompanies', () => {
-  it('filters by search, status and sources, ordered by name', async () => {
+  it('filters by name or slug and by sources, ordered by name whatever the case', async () => {
     await upsertCompaniesWithSources(database, SEED_COMPANIES);
-    const all = await listCompanies(database, { limit: 1000 });
+    const all = await listCompanies({ perPage: 1000 }, database);
     expect(all.total).toBe(SEED_COMPANIES.length);
-    const names = all.companies.map((c) => c.name);
+    const names = all.companies.map((c) => c.name.toLowerCase());
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
-    const closed = await listCompanies(database, { status: 'closed' });
-    expect(closed.companies.map((c) => c.slug)).toEqual(['invision']);
-
-    const without = await listCompanies(database, { hasSources: false });
-    expect(without.companies.every((c) => c.sources.length === 0)).toBe(true);
+    const without = await listCompanies({ hasSources: false, perPage: 1000 }, database);
+    const withoutSources = await listCompanySources(
+      without.companies.map((c) => c.id),
+      database,
+    );
+    expect(withoutSources.size).toBe(0);
     expect(without.total).toBe(SEED_COMPANIES.filter((c) => c.sources.length === 0).length);
+    const withSources = await listCompanies({ hasSources: true }, database);
+    expect(withSources.total + without.total).toBe(all.total);
 
-    const gitlab = await listCompanies(database, { search: 'GITL' });
-    expect(gitlab.companies).toEqual([
-      expect.objectContaining({
-        slug: 'gitlab',
-        sources: [
-          expect.objectContaining({ kind: 'greenhouse', token: 'gitlab', enabled: true, openJobs: 0 }),
-        ],
-      }),
+    const gitlab = await listCompanies({ q: ' GITL ' }, database);
+    expect(gitlab.companies).toEqual([expect.objectContaining({ slug: 'gitlab', openJobs: 0 })]);
+    const sources = await listCompanySources([gitlab.companies[0]!.id], database);
+    expect(sources.get(gitlab.companies[0]!.id)).toEqual([
+      expect.objectContaining({ kind: 'greenhouse', token: 'gitlab', enabled: true, state: 'pending' }),
     ]);
-    expect((await listCompanies(database, { search: '%' })).total).toBe(0);
-    expect((await listCompanies(database, { limit: 5, offset: 5 })).companies).toHaveLength(5);
+    expect((await listCompanies({ q: '%' }, database)).total).toBe(0);
+    const page = await listCompanies({ page: 2, perPage: 5 }, database);
+    expect(page.companies.map((c) => c.slug)).toEqual(all.companies.slice(5, 10).map((c) => c.slug));
+  });
+
+  it('counts each filter value with every other filter applied', async () => {
+    await upsertCompaniesWithSources(database, [
+      { slug: 'alpha', name: 'Alpha', region: 'europe', remotePolicy: 'fully-remote', sources: [] },
+      { slug: 'beta', name: 'Beta', region: 'europe', remotePolicy: 'hybrid', sources: [] },
+      { slug: 'gamma', name: 'Gamma', region: 'americas', remotePolicy: 'hybrid', sources: [] },
+    ]);
+    const list = await listCompanies({ region: ['europe'], remotePolicy: ['hybrid'] }, database);
+    expect(list.companies.map((c) => c.slug)).toEqual(['beta']);
+    expect(list.counts).toEqual({
+      region: { europe: 1, americas: 1 },
+      remotePolicy: { 'fully-remote': 1, hybrid: 1 },
+      hiring: 0,
+    });
+    expect((await listCompanies({ hiring: false }, database)).total).toBe(3);
+    expect((await listCompanies({ hiring: true }, database)).total).toBe(0);
   });
 });

@@ -2,29 +2,26 @@
  * The /status page's read model: every source with its last run, failing ones first, like a cron
  * monitor. One query over sources, their companies and each source's latest finished run.
  */
+import type { SourceHealth, SourceRow } from '../companies/read';
 import { getDatabase } from '../db/client';
 import { toDate } from './dates';
 
-/** How a source stands, for sorting and the summary. */
-export type SourceHealthState = 'failing' | 'never-run' | 'ok' | 'disabled';
+/**
+ * How a source stands, for sorting and the summary. Coarser than a company profile's
+ * `SourceStatusState` (lib/companies/read.ts): a monitor only asks "is it failing", so a suspicious
+ * run counts as failing, and a source without a last status has never run.
+ */
+export type SourceStatusState = 'failing' | 'never-run' | 'ok' | 'disabled';
 
-export interface SourceStatusRow {
-  id: number;
+/** A source's bookkeeping as a company profile reads it, with its company and latest run. */
+export interface SourceStatusRow extends Omit<SourceHealth, 'token' | 'url' | 'state'> {
   companySlug: string;
   companyName: string;
-  kind: string;
   /** Board token or page URL. */
   board: string;
-  state: SourceHealthState;
+  state: SourceStatusState;
+  /** The source is enabled and its company still active. */
   enabled: boolean;
-  /** ok | not_modified | failed | suspicious, or null before the first run. */
-  lastStatus: string | null;
-  lastError: string | null;
-  lastRunAt: Date | null;
-  lastSuccessAt: Date | null;
-  nextRunAt: Date | null;
-  failureStreak: number;
-  openJobs: number;
   /** Counts of the latest finished run, or null before the first one. */
   lastRun: {
     seen: number;
@@ -38,7 +35,7 @@ export interface SourceStatusRow {
 export interface StatusReport {
   /** When the report was read: "next run in 2 h" counts from here. */
   generatedAt: Date;
-  summary: Record<SourceHealthState, number> & { total: number };
+  summary: Record<SourceStatusState, number> & { total: number };
   /** Failing first (longest streak first), then never run, then ok, then disabled. */
   sources: SourceStatusRow[];
 }
@@ -50,40 +47,28 @@ function stateOf(row: {
   enabled: boolean;
   last_status: string | null;
   failure_streak: number;
-}): SourceHealthState {
+}): SourceStatusState {
   if (!row.enabled) return 'disabled';
   if (row.last_status === null) return 'never-run';
   if (FAILING_STATUSES.has(row.last_status) || row.failure_streak > 0) return 'failing';
   return 'ok';
 }
 
-const STATE_ORDER: Record<SourceHealthState, number> = { failing: 0, 'never-run': 1, ok: 2, disabled: 3 };
+const STATE_ORDER: Record<SourceStatusState, number> = { failing: 0, 'never-run': 1, ok: 2, disabled: 3 };
 
 /** Every source's health, failing ones first. */
 export async function getStatusReport(): Promise<StatusReport> {
   const { sql } = await getDatabase();
   const rows = await sql<
-    {
-      id: number;
+    (SourceRow & {
       company_slug: string;
       company_name: string;
-      kind: string;
-      token: string | null;
-      url: string | null;
-      enabled: boolean;
-      last_status: string | null;
-      last_error: string | null;
-      last_run_at: Date | null;
-      last_success_at: Date | null;
-      next_run_at: Date | null;
-      failure_streak: number;
-      open_jobs: number;
       seen_count: number | null;
       new_count: number | null;
       updated_count: number | null;
       closed_count: number | null;
       duration_ms: number | null;
-    }[]
+    })[]
   >`
     select s.id, c.slug as company_slug, c.name as company_name, s.kind, s.token, s.url,
            s.enabled and c.status = 'active' as enabled, s.last_status, s.last_error, s.last_run_at,

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatDateTime } from '../../components/format';
 import { JobCard } from '../../components/job-card';
-import { COMPANY_REGION_LABELS, REMOTE_POLICY_LABELS, getCompanyProfile } from '@/lib/site/companies';
+import { getCompanyProfile } from '@/lib/companies/read';
+import { COMPANY_REGION_LABELS, REMOTE_POLICY_LABELS } from '@/lib/site/company-labels';
 import { sourceKindLabel } from '@/lib/site/source-kind-label';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,10 @@ interface Props {
   params: Promise<{ slug: string }>;
 }
 
-const loadProfile = cache((slug: string) => getCompanyProfile(slug));
+/** Most open jobs listed on a company page. */
+const COMPANY_PAGE_JOBS = 100;
+
+const loadProfile = cache((slug: string) => getCompanyProfile(slug, { jobs: COMPANY_PAGE_JOBS }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -21,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description =
     company.status === 'closed'
       ? `${company.name} has closed.`
-      : `${company.openJobs.length} open remote ${company.openJobs.length === 1 ? 'job' : 'jobs'} at ${company.name}.`;
+      : `${company.jobs.length} open remote ${company.jobs.length === 1 ? 'job' : 'jobs'} at ${company.name}.`;
   return {
     title: company.name,
     description,
@@ -112,13 +116,13 @@ export default async function CompanyPage({ params }: Props) {
 
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading">
-          {company.openJobs.length === 0
+          {company.jobs.length === 0
             ? 'No open jobs right now'
-            : `${company.openJobs.length} open ${company.openJobs.length === 1 ? 'job' : 'jobs'}`}
+            : `${company.jobs.length} open ${company.jobs.length === 1 ? 'job' : 'jobs'}`}
         </h2>
-        {company.openJobs.length > 0 ? (
+        {company.jobs.length > 0 ? (
           <ul className="job-list">
-            {company.openJobs.map((job) => (
+            {company.jobs.map((job) => (
               <li key={job.id}>
                 <JobCard job={job} now={now} />
               </li>
@@ -151,9 +155,10 @@ export default async function CompanyPage({ params }: Props) {
               </thead>
               <tbody>
                 {company.sources.map((source) => (
-                  <tr key={`${source.kind}:${source.board}`}>
+                  <tr key={source.id}>
                     <td>
-                      {sourceKindLabel(source.kind)} <span className="muted">{source.board}</span>
+                      {sourceKindLabel(source.kind)}{' '}
+                      <span className="muted">{source.token ?? source.url}</span>
                     </td>
                     <td>
                       <span className={`state state-${source.failureStreak > 0 ? 'failing' : 'ok'}`}>

@@ -1,6 +1,6 @@
 import { preflightResponse } from '@/lib/api/cors';
 import { apiGet, invalidParameters, ok } from '@/lib/api/respond';
-import { listCompanies, parseCompanyQuery } from '@/lib/catalog';
+import { listCompanyPage, parseCompanyQuery } from '@/lib/catalog';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiGet(async (request: Request) => {
   const parsed = parseCompanyQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return invalidParameters(parsed.errors);
-  return ok(await listCompanies(parsed.query));
+  return ok(await listCompanyPage(parsed.query));
 });
 
 export const OPTIONS = preflightResponse;
