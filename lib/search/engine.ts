@@ -2,7 +2,8 @@
  * The search engine interface and the result shape every engine returns, so pages, the JSON API,
  * feeds and alerts never care which engine answered.
  *
- * - postgres (default): weighted tsvector + pg_trgm over the jobs table (lib/search/postgres.ts).
+ * - postgres (default): text matched in Postgres (weighted tsvector + pg_trgm), filters, facets and
+ *   ranking over an in-process index of the open listings (lib/search/postgres.ts, README.md).
  * - meilisearch: when MEILI_URL and MEILI_MASTER_KEY are set (lib/search/meilisearch.ts). It finds
  *   ids and facet counts; the jobs themselves are always read from Postgres, so both engines return
  *   byte-identical jobs.

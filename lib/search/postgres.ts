@@ -1,26 +1,26 @@
 /**
- * The default engine: Postgres full text over the weighted `jobs.search` tsvector (title A, company
- * and tags B, description C; written by lib/jobs), pg_trgm for typos and prefixes, and every facet
- * counted in the same statement as the page.
+ * The default engine: Postgres holds the data and answers full text; an in-process index of the open
+ * listings answers everything else.
  *
- * How one search runs (one statement, one round trip for ids + total + facets, then one to load
- * the page's jobs):
- * - `base`: open listings matching every non-facet filter (text, country, time zone, salary, dates),
- *   and failing at most one facet filter. Facets are disjunctive, so a row failing only the
- *   category filter still counts towards the category facet; a row failing two counts nowhere.
- * - the page and the total: rows of `base` passing every facet filter.
- * - facets: one pass over `base` with grouping sets (category, type, seniority, company,
- *   workplace), each count filtered by every facet filter but its own, plus one unnest for tags.
+ * Open listings (the site, the API, feeds, alerts): text matching runs in Postgres over the weighted
+ * `jobs.search` tsvector (title A, company and tags B, description C; written by lib/jobs) and the
+ * title trigram index (lib/search/text-query.ts), returning ids; filters, exact disjunctive facets,
+ * relevance ranking, sorting and paging run over the `ListingIndex` (lib/search/listing-index.ts),
+ * which every search first brings up to date with the rows changed since it last looked
+ * (lib/search/listing-source.ts). Then one query loads the page's jobs.
  *
- * Text matching: `websearch_to_tsquery` handles quotes, `-exclude` and `or`. For plain queries
- * (no operators) two more branches widen recall: the last word as a prefix ("typescr" finds
- * TypeScript) and title trigram similarity (`<<%`, strict word similarity, so "kubernetis" finds
- * "Kubernetes" without "rust" matching "Trust"). Full-text matches always rank above fuzzy-only
- * ones. Operator queries skip both branches, so `-senior` really excludes.
+ * Why not all in SQL: exact disjunctive facets mean grouping every row a broad query covers, each
+ * facet with every filter but its own; at 100,000 listings that was 100-300 ms a search in Postgres
+ * and is 1-5 ms over typed arrays (bench/search.ts measures it).
+ *
+ * The archive (status=closed) grows without bound and is searched rarely, so it is not held in
+ * memory: it runs as one SQL statement (below) computing the page, the total and every facet.
  */
 import type postgres from 'postgres';
 import type { Database } from '../db/client';
 import type { FacetCounts, SearchEngine, SearchOptions, SearchResult } from './engine';
+import { popcount, type ListingIndex, type TextMatches } from './listing-index';
+import { LiveListingIndex } from './listing-source';
 import type { JobQuery } from './query';
 import {
   FACET_NAMES,
@@ -31,38 +31,116 @@ import {
   toFacetCounts,
   type FacetName,
 } from './results';
+import {
+  FUZZY_BELOW,
+  evaluateText,
+  fragmentsOf,
+  fuzzyTitleMatches,
+  isPlainTextQuery,
+  parseTextQuery,
+  prefixTsquery,
+  type ParsedText,
+} from './text-query';
 
 type Sql = postgres.Sql;
 type Fragment = postgres.Fragment;
 
 const DAY_MS = 86_400_000;
 
-/** Plain words, no websearch operators: quotes, a leading minus, or the word "or". */
-export function isPlainTextQuery(q: string): boolean {
-  return !/["]|(?:^|\s)-|(?:^|\s)or(?:\s|$)/i.test(q);
-}
-
-/**
- * `to_tsquery` text for a plain query with its last word as a prefix: "senior typescr" ->
- * `'senior' & 'typescr':*`. Words are reduced to letters and digits, so the text is always valid
- * tsquery syntax. Null when no word is left, or the last one is too short to be a useful prefix.
- */
-export function prefixTsquery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const last = words.at(-1);
-  if (!last || last.length < 3) return null;
-  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' & ');
-}
-
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
+  private readonly listings: LiveListingIndex;
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    this.listings = new LiveListingIndex(database);
+  }
 
   async search(query: JobQuery, options: SearchOptions = {}): Promise<SearchResult> {
-    const { sql } = this.database;
     if (options.jobIds?.length === 0) return emptyResult(query.page, query.perPage);
-    const plan = planSearch(sql, query, options);
+    if (query.status === 'closed') return this.searchArchive(query, options);
+    // The index refresh and parsing the text are independent round trips: run them together.
+    const [current, parsed] = await Promise.all([
+      this.listings.current(),
+      query.q ? parseTextQuery(this.database.sql, query.q) : undefined,
+    ]);
+    let index = current;
+    let text: TextMatches | undefined;
+    if (parsed) ({ index, text } = await this.matchText(index, parsed));
+    // Synchronously from here: the text bitsets are over the index's slots as they are now.
+    const found = index.search({
+      query,
+      now: options.now ?? new Date(),
+      firstSeenAfter: options.firstSeenAfter,
+      jobIds: options.jobIds,
+      text,
+    });
+    return {
+      total: found.total,
+      page: query.page,
+      perPage: query.perPage,
+      jobs: await loadJobSummaries(this.database, found.ids),
+      facets: found.facets,
+      internalIds: found.ids,
+    };
+  }
+
+  /** Full-text (and, when few, typo) matches of a parsed query over the index. */
+  private async matchText(
+    current: ListingIndex,
+    parsed: ParsedText,
+  ): Promise<{ index: ListingIndex; text: TextMatches }> {
+    const fragments = fragmentsOf(parsed);
+    let index = current;
+    let fuzzy = new Map<number, number>();
+    let fuzzyChecked = false;
+    // Each await may let a refresh run (or evict a fragment): evaluate again after it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (index.missingFragments(fragments).length > 0) index = await this.listings.current(fragments);
+      const fullText = evaluateText(parsed, index);
+      if (!fullText) continue;
+      if (!fuzzyChecked && parsed.plain && popcount(fullText) < FUZZY_BELOW) {
+        fuzzy = await fuzzyTitleMatches(this.database.sql, parsed.q);
+        fuzzyChecked = true;
+        continue;
+      }
+      return { index, text: { fullText, fuzzy, terms: parsed.terms } };
+    }
+    throw new Error(`search index: could not hold the fragments of ${JSON.stringify(parsed.q)}`);
+  }
+
+  /** Bytes the in-process index of open listings holds (loading it if needed). */
+  async indexMemoryBytes(): Promise<number> {
+    return (await this.listings.current()).memoryBytes();
+  }
+
+  /** Nothing to do: every search reads the rows changed since the index last looked. */
+  async indexJobs(_jobIds: readonly number[]): Promise<void> {}
+
+  /** Nothing to do: closed and duplicate jobs leave the index on the next search's refresh. */
+  async removeJobs(_jobIds: readonly number[]): Promise<void> {}
+
+  /** Refresh the planner's statistics and reload the index of open listings from scratch. */
+  async rebuild(onProgress?: (progress: { done: number; total: number }) => void): Promise<void> {
+    await this.database.sql`analyze jobs`;
+    this.listings.invalidate();
+    const index = await this.listings.current();
+    onProgress?.({ done: index.size, total: index.size });
+  }
+
+  /**
+   * Closed listings, in one statement (one round trip for ids + total + facets, then one to load the
+   * page's jobs):
+   * - `base`: closed listings matching every non-facet filter (text, country, time zone, salary,
+   *   dates), and failing at most one facet filter. Facets are disjunctive, so a row failing only
+   *   the category filter still counts towards the category facet; a row failing two counts nowhere.
+   * - the page and the total: rows of `base` passing every facet filter.
+   * - facets: one pass over `base` with grouping sets (category, type, seniority, company,
+   *   workplace), each count filtered by every facet filter but its own, plus one unnest for tags.
+   * Full-text matches always rank above fuzzy-only ones.
+   */
+  private async searchArchive(query: JobQuery, options: SearchOptions): Promise<SearchResult> {
+    const { sql } = this.database;
+    const plan = planArchiveSearch(sql, query, options);
     const [row] = await sql<
       { total: number; ids: (number | string)[]; facets: [FacetName, string, number][] }[]
     >`
@@ -123,23 +201,6 @@ export class PostgresSearchEngine implements SearchEngine {
       internalIds: ids,
     };
   }
-
-  /** Nothing to do: lib/jobs writes the tsvector in the same statement as the job. */
-  async indexJobs(_jobIds: readonly number[]): Promise<void> {}
-
-  /** Nothing to do: closed and duplicate jobs are filtered out by the query itself. */
-  async removeJobs(_jobIds: readonly number[]): Promise<void> {}
-
-  /** Refresh the planner's statistics; the index itself is always current. */
-  async rebuild(onProgress?: (progress: { done: number; total: number }) => void): Promise<void> {
-    const { sql } = this.database;
-    await sql`analyze jobs`;
-    const [row] = await sql<
-      { n: number }[]
-    >`select count(*)::int as n from jobs where duplicate_of_id is null and closed_at is null`;
-    const total = row?.n ?? 0;
-    onProgress?.({ done: total, total });
-  }
 }
 
 interface SearchPlan {
@@ -166,7 +227,7 @@ function joinFragments(sql: Sql, fragments: readonly Fragment[], separator: 'and
   );
 }
 
-function planSearch(sql: Sql, query: JobQuery, options: SearchOptions): SearchPlan {
+function planArchiveSearch(sql: Sql, query: JobQuery, options: SearchOptions): SearchPlan {
   const now = options.now ?? new Date();
   const texts = (values: readonly string[]) => sql`${sql.array([...values])}::text[]`;
   // ISO text with a cast: the connection sends parameters as text, and a Date would not serialize.
@@ -191,7 +252,7 @@ function planSearch(sql: Sql, query: JobQuery, options: SearchOptions): SearchPl
   const matchColumn = (facet: FacetName) => sql.unsafe(`m_${facet}`);
 
   const conditions: Fragment[] = [sql`j.duplicate_of_id is null`];
-  conditions.push(query.status === 'closed' ? sql`j.closed_at is not null` : sql`j.closed_at is null`);
+  conditions.push(sql`j.closed_at is not null`);
 
   let rank: Fragment = sql`0::real`;
   let termsSelect: Fragment = sql`null::tsquery as wq`;

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:ingest`: normalize + write 100,000 postings into an empty database, the way the
+ * scrape pipeline does it (scrapers/run.ts): one board's postings at a time, `normalizePosting` on
+ * each, then one `writeSourcePostings` per board.
+ *
+ * The postings are the synthetic boards of bench/lib/synthetic.ts (the search benchmark's generator:
+ * titles, locations, salaries and 200-600 word descriptions drawn from the normalizer's vocabularies),
+ * 2,000 companies with Zipf-sized boards adding up to exactly 100,000 open postings. Generating them is
+ * not timed; normalizing and writing are, separately, and together they make the ingest rate.
+ *
+ * Uses its own embedded PostgreSQL (.data/bench-ingest), emptied before every run.
+ *
+ *   npm run bench:ingest -- --listings 100000 --companies 2000
+ */
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import {
+  count,
+  loadAverage,
+  ownCpuMs,
+  perSecond,
+  postgresCpuMs,
+  progress,
+  Stopwatch,
+  selectBenchDatabase,
+} from './lib/harness';
+
+const { values: args } = parseArgs({
+  options: {
+    listings: { type: 'string', default: '100000' },
+    companies: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '20260101' },
+    lanes: { type: 'string', default: '4' },
+  },
+});
+
+selectBenchDatabase('bench-ingest');
+const log = progress('ingest');
+
+const { closeDatabase, getDatabase } = await import('../lib/db/client');
+const { runMigrations } = await import('../lib/db/migrate');
+const { upsertCompaniesWithSources } = await import('../lib/companies/upsert-company');
+const { writeSourcePostings } = await import('../lib/jobs');
+const { normalizePosting } = await import('../lib/normalize');
+const { companyWrites, syntheticCompanies } = await import('./lib/synthetic');
+const { figure, machineInfo, recordFigures, round } = await import('./lib/figures');
+
+const lanes = Number(args.lanes);
+const options = {
+  seed: Number(args.seed),
+  listings: Number(args.listings),
+  companies: Number(args.companies),
+  sources: Number(args.companies),
+};
+
+const database = await getDatabase({ log });
+try {
+  await runMigrations(database);
+  await database.sql`truncate table alert_deliveries, saved_searches, subscribers, scrape_runs, jobs,
+    sources, companies restart identity cascade`;
+
+  const companies = syntheticCompanies(options);
+  const upserted = await upsertCompaniesWithSources(
+    database,
+    companies.map((company) => ({
+      slug: company.slug,
+      name: company.name,
+      profileSource: 'bench (synthetic)',
+      sources: [{ kind: company.board.kind, token: company.board.token, url: company.board.url }],
+    })),
+  );
+  // The planner should see the tables as they are, as the running site's autovacuum would have it.
+  await database.sql`analyze`;
+  log(
+    `${count(companies.length)} companies, ${count(options.listings)} postings to ingest (load ${loadAverage()})`,
+  );
+
+  // Generate every board's postings first: generating stands in for the network and is not timed.
+  const boards = companies.map((company) => ({
+    company,
+    raws: companyWrites(options, company)
+      .filter((write) => write.source === 'board')
+      .at(-1)!.postings,
+  }));
+  log(
+    `generated ${count(boards.reduce((sum, board) => sum + board.raws.length, 0))} postings; ingesting with ${lanes} lanes`,
+  );
+
+  const normalizing = new Stopwatch();
+  const writing = new Stopwatch();
+  let postings = 0;
+  let inserted = 0;
+  let lastReport = performance.now();
+  let next = 0;
+  const postmaster = database.embedded?.pid ?? 0;
+  const cpuAtStart = { node: ownCpuMs(), postgres: postgresCpuMs(postmaster) };
+  const started = performance.now();
+  // Like scrapeMany: a few boards in flight, each normalized (synchronously, on this thread) then
+  // written in its own transaction, so one board's write overlaps the next one's normalizing.
+  const lane = async () => {
+    while (next < boards.length) {
+      const { company, raws } = boards[next++]!;
+      const context = {
+        companySlug: company.slug,
+        companyName: company.name,
+        sourceKind: company.board.kind,
+      };
+      const normalized = normalizing.timeSync(() =>
+        raws.map((raw) => ({ ...normalizePosting(raw, context), raw })),
+      );
+      const { companyId, sourceIds } = upserted.companies[company.index]!;
+      const source = {
+        id: sourceIds[0]!,
+        companyId,
+        companySlug: company.slug,
+        companyName: company.name,
+        kind: company.board.kind,
+      };
+      const result = await writing.time(() => writeSourcePostings(database, source, normalized));
+      postings += raws.length;
+      inserted += result.new;
+      if (performance.now() - lastReport > 5000) {
+        lastReport = performance.now();
+        log(
+          `${count(postings)} / ${count(options.listings)} postings, ${perSecond(postings, performance.now() - started)}/s ` +
+            `(load ${loadAverage()})`,
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const wallMs = performance.now() - started;
+  // CPU time per posting does not depend on what else loads the machine, unlike the rates.
+  const nodeCpuMs = (ownCpuMs() - cpuAtStart.node) / postings;
+  const postgresCpuPerPosting = (postgresCpuMs(postmaster) - cpuAtStart.postgres) / postings;
+  if (inserted !== postings)
+    throw new Error(`expected ${postings} new jobs, the writer inserted ${inserted}`);
+
+  log(
+    `done: ${count(postings)} postings in ${round(wallMs / 1000)} s; in normalizePosting ${round(normalizing.totalMs / 1000)} s, ` +
+      `in writeSourcePostings ${round(writing.totalMs / 1000)} s (summed over lanes)`,
+  );
+  const [version] = await database.sql<{ v: string }[]>`select current_setting('server_version') as v`;
+  await recordFigures(
+    [
+      figure('ingest.postings', postings, 'postings'),
+      figure('ingest.rate', perSecond(postings, wallMs), 'postings/s', { atLeast: 5_000 }),
+      figure('ingest.normalize_rate', perSecond(postings, normalizing.totalMs), 'postings/s'),
+      // Per writer: postings over the time spent inside writeSourcePostings, summed over the lanes.
+      figure('ingest.write_rate', perSecond(postings, writing.totalMs), 'postings/s'),
+      figure('ingest.cpu_per_posting_node', round(nodeCpuMs, 3), 'ms'),
+      figure('ingest.cpu_per_posting_postgres', round(postgresCpuPerPosting, 3), 'ms'),
+      // What that CPU cost allows with every core free and perfect overlap: an upper bound.
+      figure(
+        'ingest.rate_cpu_bound',
+        Math.round((os.availableParallelism() * 1000) / (nodeCpuMs + postgresCpuPerPosting)),
+        'postings/s',
+      ),
+      figure('ingest.load_average', loadAverage(), 'load'),
+    ],
+    machineInfo(version?.v ?? 'unknown'),
+  );
+} finally {
+  await closeDatabase();
+}
