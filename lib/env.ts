@@ -47,6 +47,12 @@ const schema = z.object({
   ELSEWHERE_TRUST_PROXY: flag,
   /** Public API requests per minute per client IP (burst: half of it); 0 turns the limit off. @default 120 */
   ELSEWHERE_API_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(1_000_000)),
+  /**
+   * Production rules (alerts need SMTP_URL; no /dev/outbox). Next.js forces NODE_ENV=production on
+   * the site even under a plain `npm start`, so `start` passes the operator's choice to it here.
+   * @default 1 when NODE_ENV=production, else 0
+   */
+  ELSEWHERE_PRODUCTION: optional(z.enum(['0', '1'], { message: 'should be 1 or 0' })),
   MEILI_URL: optional(z.url({ message: 'should be the Meilisearch URL, like http://127.0.0.1:7700' })),
   MEILI_MASTER_KEY: optional(z.string()),
   /** smtp://user:pass@host:port; without it (outside production) emails go to .data/outbox. */
@@ -65,6 +71,8 @@ export type Env = z.infer<typeof schema> & {
   publicUrl: string;
   /** ELSEWHERE_ORIGIN_<KIND> overrides, kind (lowercase) -> origin. */
   originOverrides: Record<string, string>;
+  /** Whether production rules apply (ELSEWHERE_PRODUCTION, else NODE_ENV=production). */
+  production: boolean;
 };
 
 export class EnvError extends Error {
@@ -106,6 +114,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     port,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     originOverrides,
+    production: env.ELSEWHERE_PRODUCTION ? env.ELSEWHERE_PRODUCTION === '1' : env.NODE_ENV === 'production',
   };
 }
 

@@ -170,7 +170,13 @@ async function start(options: StartOptions): Promise<number> {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       // The site connects to the server this process runs (or DATABASE_URL) and never starts its own.
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port) },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        // Next sets NODE_ENV=production for the site whatever the operator chose: pass the choice on.
+        ELSEWHERE_PRODUCTION: config.production ? '1' : '0',
+      },
     });
     const siteExit = new Promise<number>((resolve) =>
       site.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))),

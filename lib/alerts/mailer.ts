@@ -67,7 +67,7 @@ export function createMailer(options: MailerOptions = {}): Mailer {
   const smtpUrl = options.smtpUrl ?? env().SMTP_URL;
   const from = options.from ?? mailFrom();
   if (smtpUrl) return smtpMailer(smtpUrl, from);
-  if (options.production ?? env().NODE_ENV === 'production') {
+  if (options.production ?? env().production) {
     throw new MailConfigurationError(
       'SMTP_URL is not set: alert emails cannot be sent in production without it.',
     );

@@ -82,7 +82,7 @@ export async function readOutboxRaw(id: string, dir: string = outboxDir()): Prom
   }
 }
 
-/** Whether /dev/outbox may be served: never in production. */
+/** Whether /dev/outbox may be served: never in production (ELSEWHERE_PRODUCTION / NODE_ENV). */
 export function outboxEnabled(): boolean {
-  return env().NODE_ENV !== 'production';
+  return !env().production;
 }

@@ -77,6 +77,9 @@ export const jobs = pgTable(
     /** The posting as the source mapped it, kept to re-normalize without re-scraping. */
     raw: jsonb('raw').notNull(),
     search: tsvector('search'),
+    // Also on this table, not declared here: search_change_xid (bigint), stamped by a trigger with the
+    // id of the transaction that changed a column the search index holds (drizzle/0004, custom SQL).
+    // lib/search/listing-source.ts reads it; nothing else writes it.
     ...timestamps,
   },
   (t) => [
