@@ -7,6 +7,7 @@
  */
 import * as cheerio from 'cheerio';
 import { countJobPostings, readJsonLdPage } from './ats/jsonld/page';
+import { SOURCE_KIND_LABELS } from '../lib/sources/kind-labels';
 import type { Http } from './http-types';
 import type { SourceKind } from './types';
 
@@ -26,22 +27,6 @@ export interface Detection {
   source: DetectedSource | null;
   description: string;
 }
-
-/** Display names of the kinds, for sentences. */
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-  smartrecruiters: 'SmartRecruiters',
-  recruitee: 'Recruitee',
-  personio: 'Personio',
-  bamboohr: 'BambooHR',
-  teamtailor: 'Teamtailor',
-  breezy: 'Breezy HR',
-  jsonld: 'JSON-LD',
-  html: 'HTML',
-};
 
 /** Subdomains of ATS hosts that are the vendor's own (marketing, app, CDN), never a company. */
 const VENDOR_SUBDOMAINS = new Set([
@@ -255,6 +240,8 @@ export function detectSourceFromPage(pageUrl: string, html: string): DetectedSou
   if (countJobPostings(html) > 0) return { kind: 'jsonld', token: null, url: pageUrl };
   return null;
 }
+
+export { SOURCE_KIND_LABELS };
 
 function describeBoard(source: DetectedSource): string {
   return `a ${SOURCE_KIND_LABELS[source.kind]} board '${source.token}'`;

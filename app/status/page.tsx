@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime, formatSpan } from '../components/format';
 import { getStatusReport, type SourceStatusState } from '@/lib/site/status';
-import { sourceKindLabel } from '@/lib/site/source-kind-label';
+import { sourceKindLabel } from '@/lib/sources/kind-labels';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { JobCard } from '../../components/job-card';
 import { getCompanyProfile } from '@/lib/companies/read';
 import { COMPANY_REGION_LABELS, REMOTE_POLICY_LABELS } from '@/lib/site/company-labels';
-import { sourceKindLabel } from '@/lib/site/source-kind-label';
+import { sourceKindLabel } from '@/lib/sources/kind-labels';
 
 export const dynamic = 'force-dynamic';
 

@@ -12,7 +12,7 @@ import { getJobPage } from '@/lib/site/job-page';
 import { jobPostingJsonLd } from '@/lib/site/job-posting-ld';
 import { salaryLabel } from '@/lib/site/salary-label';
 import { CATEGORY_LABELS, EMPLOYMENT_TYPE_LABELS, SENIORITY_LABELS } from '@/lib/site/search-options';
-import { sourceKindLabel } from '@/lib/site/source-kind-label';
+import { sourceKindLabel } from '@/lib/sources/kind-labels';
 
 export const dynamic = 'force-dynamic';
 

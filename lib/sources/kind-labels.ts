@@ -1,5 +1,7 @@
-/** How a source kind is named to people: "Greenhouse", "SmartRecruiters", "the careers page". */
-const KIND_LABELS: Readonly<Record<string, string>> = {
+import type { SourceKind } from '../../scrapers/types';
+
+/** How a source kind is named to people: "Greenhouse", "SmartRecruiters", "careers page". */
+export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = {
   greenhouse: 'Greenhouse',
   lever: 'Lever',
   ashby: 'Ashby',
@@ -16,5 +18,5 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
 
 /** The product name of an ATS kind, or "careers page" for scraped company pages. */
 export function sourceKindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
+  return (SOURCE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
