@@ -2,7 +2,7 @@
  * The embedded PostgreSQL's lifecycle across real processes: one server per data dir, shared; the
  * process that started it stops it; a stale record is recovered; DATABASE_URL errors are one line.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,18 @@ async function postmaster(dir: string): Promise<{ pid: number; port: number } | 
   }
 }
 
+/** `elsewhere worker` as a separate process, once it says it is running. */
+async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  worker.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const deadline = Date.now() + 60_000;
+  while (!stderr.includes('Worker running') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 200));
+  expect(stderr).toContain('Worker running');
+  return worker;
+}
+
 afterAll(async () => {
   for (const dir of dirs) {
     await elsewhere(['db', 'stop'], embeddedEnv(dir));
@@ -72,13 +84,7 @@ describe('the embedded PostgreSQL', () => {
     const dir = await dataDir();
     const env = embeddedEnv(dir);
     // A long-running first process: the worker alone.
-    const worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    worker.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const deadline = Date.now() + 60_000;
-    while (!stderr.includes('Worker running') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 200));
-    expect(stderr).toContain('Worker running');
+    const worker = await startWorkerProcess(env);
     const first = await postmaster(dir);
     expect(first).not.toBeNull();
 
@@ -97,12 +103,7 @@ describe('the embedded PostgreSQL', () => {
   it('recovers when the process that started it was killed', async () => {
     const dir = await dataDir();
     const env = embeddedEnv(dir);
-    const worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    worker.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const deadline = Date.now() + 60_000;
-    while (!stderr.includes('Worker running') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 200));
+    const worker = await startWorkerProcess(env);
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.kill('SIGKILL');
     await exited;
