@@ -302,6 +302,15 @@ function areaWindowBefore(before: string): { window: TimezoneWindow; start: numb
 
 type Finder = (text: string) => TimezoneMatch | null;
 
+/**
+ * Whether a text mentions a zone at all, as the finders' CENTER would match it (offsets and long names
+ * in any case, abbreviations in capitals, which is all `centerOffset` accepts). Most descriptions
+ * mention none, and one scan for that is far cheaper than running every finder's pattern over them.
+ */
+const ANY_OFFSET_OR_LONG_NAME = new RegExp(`\\b(?:utc|gmt|${LONG_NAME_SOURCE})`, 'i');
+const ANY_ABBREVIATION = new RegExp(`\\b(?:${ABBREVIATION_SOURCE})`);
+const mentionsZone = (text: string) => ANY_OFFSET_OR_LONG_NAME.test(text) || ANY_ABBREVIATION.test(text);
+
 function firstMatch(
   pattern: RegExp,
   text: string,
@@ -316,6 +325,24 @@ function firstMatch(
   return null;
 }
 
+/** "<area> time zones": needs the words "time zone(s)", not a zone. */
+const AREA_FINDER: Finder = (text) => {
+  TIME_ZONES_WORD.lastIndex = 0;
+  for (const m of text.matchAll(TIME_ZONES_WORD)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    // Stop at the start of the sentence or clause so "... in Europe. US time zones" reads "US".
+    const clauseStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('('), before.lastIndexOf('\n'));
+    const clause = before.slice(clauseStart + 1);
+    const area = areaWindowBefore(clause);
+    if (area) {
+      const evidenceStart = m.index - clause.length + area.start;
+      return { window: area.window, evidence: tidy(text.slice(evidenceStart, m.index + m[0].length)) };
+    }
+  }
+  return null;
+};
+
+/** Most explicit first. All but `AREA_FINDER` need a zone mention (`mentionsZone`). */
 const FINDERS: readonly Finder[] = [
   (text) =>
     firstMatch(RANGE, text, (m) => {
@@ -347,25 +374,7 @@ const FINDERS: readonly Finder[] = [
       const center = centerOffset(m[1] ?? m[2] ?? '');
       return center === null ? null : around(center, NAMED_ZONE_SPREAD_HOURS);
     }),
-  (text) => {
-    TIME_ZONES_WORD.lastIndex = 0;
-    for (const m of text.matchAll(TIME_ZONES_WORD)) {
-      const before = text.slice(Math.max(0, m.index - 60), m.index);
-      // Stop at the start of the sentence or clause so "... in Europe. US time zones" reads "US".
-      const clauseStart = Math.max(
-        before.lastIndexOf('.'),
-        before.lastIndexOf('('),
-        before.lastIndexOf('\n'),
-      );
-      const clause = before.slice(clauseStart + 1);
-      const area = areaWindowBefore(clause);
-      if (area) {
-        const evidenceStart = m.index - clause.length + area.start;
-        return { window: area.window, evidence: tidy(text.slice(evidenceStart, m.index + m[0].length)) };
-      }
-    }
-    return null;
-  },
+  AREA_FINDER,
   (text) =>
     firstMatch(
       STANDALONE,
@@ -391,7 +400,9 @@ const FINDERS: readonly Finder[] = [
 export function parseTimezoneWindow(text: string): TimezoneMatch | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const scan = boundedExcerpt(text, TIMEZONE_KEYWORDS).replace(/\u2212/g, '-');
+  const zone = mentionsZone(scan);
   for (const find of FINDERS) {
+    if (!zone && find !== AREA_FINDER) continue;
     const found = find(scan);
     if (found) return { window: found.window, evidence: found.evidence.slice(0, 120) };
   }
