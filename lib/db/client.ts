@@ -66,6 +66,8 @@ async function connect(options: ConnectOptions): Promise<Database> {
     max: options.max ?? 10,
     connect_timeout: 10,
     onnotice: () => {},
+    // The embedded server's Unix socket when it has one (cheaper than loopback TCP; lib/db/embedded.ts).
+    ...(embedded?.socketPath ? { path: embedded.socketPath } : {}),
     // drizzle installs pass-through parsers for date types on this client, so raw `sql` queries get
     // timestamps back as ISO-like strings (and should send them as strings).
   });

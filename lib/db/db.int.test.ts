@@ -22,6 +22,16 @@ describe('database', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('reaches the embedded server through its Unix socket, and other programs through 127.0.0.1', async () => {
+    const database = await getDatabase();
+    if (database.mode !== 'embedded') return; // DATABASE_URL (CI's PostgreSQL 15 stage): nothing to check
+    expect(database.embedded!.socketPath).toMatch(/\/postgres\/\.s\.PGSQL\.\d+$/);
+    // inet_server_addr() is null on a Unix-socket connection.
+    const [viaSocket] = await database.sql<{ addr: string | null }[]>`select inet_server_addr() as addr`;
+    expect(viaSocket!.addr).toBeNull();
+    expect(database.embedded!.url).toContain('@127.0.0.1:');
+  });
+
   it('keeps one posting per source and external id', async () => {
     const { sql } = await resetDatabase();
     const [company] = await sql`insert into companies (slug, name) values ('acme', 'Acme') returning id`;
