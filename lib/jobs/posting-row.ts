@@ -1,10 +1,11 @@
 /**
- * A normalized posting as the columns of a `jobs` row: the shape the writer sends to Postgres in one
- * JSON array per batch, its content hash, and the random public id of a new row.
+ * A normalized posting as the columns of a `jobs` row: the shape the writer stages in Postgres (COPY,
+ * one line per row), its content hash, and the random public id of a new row.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { dedupeKey, jobSlug } from '../normalize/identity';
 import type { NormalizedPosting } from '../normalize/types';
+import { copyLine, jsonText } from './copy-rows';
 
 /** A normalized posting with the source's unnormalized posting kept beside it (jobs.raw). */
 export interface PostingToWrite extends NormalizedPosting {
@@ -12,7 +13,7 @@ export interface PostingToWrite extends NormalizedPosting {
   raw: unknown;
 }
 
-/** One row of the writer's batch, snake_case as `json_to_recordset` reads it. */
+/** One row of the writer's batch, named as the staging table's columns (`STAGE_COLUMNS`). */
 export interface PostingRow {
   external_id: string;
   public_id: string;
@@ -41,7 +42,45 @@ export interface PostingRow {
   description_text: string;
   posted_at: string | null;
   content_hash: string;
-  raw: unknown;
+  /** The raw posting as JSON text. */
+  raw: string;
+}
+
+/** The writer's staging table: one column per `PostingRow` field, in COPY order, with its type. */
+export const STAGE_COLUMNS: ReadonlyArray<readonly [keyof PostingRow, string]> = [
+  ['external_id', 'text'],
+  ['public_id', 'text'],
+  ['slug', 'text'],
+  ['dedupe_key', 'text'],
+  ['title', 'text'],
+  ['apply_url', 'text'],
+  ['location_text', 'text'],
+  ['workplace', 'text'],
+  ['worldwide', 'boolean'],
+  ['countries', 'text[]'],
+  ['tz_min', 'real'],
+  ['tz_max', 'real'],
+  ['evidence', 'text'],
+  ['employment_type', 'text'],
+  ['seniority', 'text'],
+  ['category', 'text'],
+  ['tags', 'text[]'],
+  ['salary_min', 'double precision'],
+  ['salary_max', 'double precision'],
+  ['salary_currency', 'text'],
+  ['salary_period', 'text'],
+  ['salary_usd_min', 'integer'],
+  ['salary_usd_max', 'integer'],
+  ['description_html', 'text'],
+  ['description_text', 'text'],
+  ['posted_at', 'timestamptz'],
+  ['content_hash', 'text'],
+  ['raw', 'jsonb'],
+];
+
+/** A row as one line of COPY text for the staging table. */
+export function stageLine(row: PostingRow): string {
+  return copyLine(STAGE_COLUMNS.map(([column]) => row[column]));
 }
 
 /** RFC 4648 base32, lowercased: no 0/1/8/9, so ids read unambiguously in URLs. */
@@ -134,6 +173,6 @@ export function toPostingRow(posting: PostingToWrite, companySlug: string, conte
     description_text: posting.descriptionText,
     posted_at: posting.postedAt,
     content_hash: contentHash,
-    raw: posting.raw ?? {},
+    raw: jsonText(posting.raw ?? {}),
   };
 }

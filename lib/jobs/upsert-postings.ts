@@ -7,21 +7,31 @@
  *   not listed     closed_at = now when the closure rule allows (plan-closures.ts); never deleted
  *
  * Then duplicates across the company's sources are relinked (dedupe.ts) and `sources.open_jobs`
- * recounted. Everything is a handful of set-based statements whatever the board's size: postings
- * travel as one JSON array per batch (`json_to_recordset`: parsed once, cheaper than building jsonb), never one round trip per row.
+ * recounted. Everything is a handful of set-based statements whatever the board's size, never one
+ * round trip per row: the postings to insert or rewrite are copied (COPY, lib/jobs/copy-rows.ts) into
+ * a temporary staging table, then merged into `jobs` by one INSERT ... ON CONFLICT.
  *
  * Values travel as text: the shared postgres.js client is set up by drizzle, which turns off its own
- * Date and JSON serializers, so timestamps are sent as ISO strings and the batch as a JSON string.
+ * Date and JSON serializers, so timestamps are sent as ISO strings.
  *
  * Writes of one company are serialized with a transaction-scoped advisory lock, so two processes
  * writing the same source (a CLI scrape beside the worker), or two sources of one company racing to
  * claim the same duplicate group, cannot interleave.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import type { Database } from '../db/client';
 import { relinkDuplicates } from './dedupe';
 import { planClosures, type ClosurePlan, type SuspiciousHistory } from './plan-closures';
-import { postingContentHash, toPostingRow, type PostingRow, type PostingToWrite } from './posting-row';
+import {
+  postingContentHash,
+  stageLine,
+  STAGE_COLUMNS,
+  toPostingRow,
+  type PostingRow,
+  type PostingToWrite,
+} from './posting-row';
 import { SEARCH_DESCRIPTION_CHARS, SEARCH_TEXT_CONFIG } from './search-vector';
 
 export type { PostingToWrite } from './posting-row';
@@ -62,8 +72,23 @@ export interface WriteResult {
   closedJobIds: number[];
 }
 
-/** Rows per INSERT statement: bounds the JSON parameter (descriptions make rows a few kB each). */
-const INSERT_BATCH = 1_000;
+/** Rows per chunk of COPY text: bounds the memory of a huge board (rows are about 10 kB each). */
+const COPY_CHUNK_ROWS = 500;
+
+/**
+ * The staging table, one per connection: created by the first write on it, emptied by every commit
+ * or rollback. Its columns are `PostingRow`'s. Its long columns are stored uncompressed: rows only
+ * pass through it, and compressing a description twice (here, then in `jobs`) doubled the cost of
+ * writing it. (`STORAGE` in CREATE TABLE needs PostgreSQL 16, hence the ALTER.)
+ */
+const LONG_COLUMNS = ['description_html', 'description_text', 'raw'] satisfies (keyof PostingRow)[];
+const CREATE_STAGE = `do $$ begin
+  if to_regclass('pg_temp.job_stage') is null then
+    create temp table job_stage (${STAGE_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})
+      on commit delete rows;
+    alter table job_stage ${LONG_COLUMNS.map((column) => `alter column ${column} set storage external`).join(', ')};
+  end if;
+end $$`;
 
 /** Lock class of the per-company write lock (the second key is the company id). "JOBS". */
 const COMPANY_WRITE_LOCK = 0x4a4f4253;
@@ -140,9 +165,9 @@ async function writeInTransaction(
   let inserted = 0;
   let updated = 0;
   const changedJobIds: number[] = [];
-  for (let start = 0; start < toUpsert.length; start += INSERT_BATCH) {
-    const rows = await upsertRows(tx, source, toUpsert.slice(start, start + INSERT_BATCH), now);
-    for (const row of rows) {
+  if (toUpsert.length > 0) {
+    await stageRows(tx, toUpsert);
+    for (const row of await upsertStagedRows(tx, source, now)) {
       changedJobIds.push(Number(row.id));
       if (row.inserted) inserted++;
       else updated++;
@@ -187,14 +212,27 @@ async function writeInTransaction(
   };
 }
 
+/** Copy the rows into this transaction's (empty) staging table. */
+async function stageRows(tx: postgres.TransactionSql, rows: readonly PostingRow[]): Promise<void> {
+  await tx.unsafe(CREATE_STAGE);
+  function* chunks() {
+    for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
+      let text = '';
+      for (const row of rows.slice(start, start + COPY_CHUNK_ROWS)) text += stageLine(row);
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(chunks()), await tx`copy job_stage from stdin`.writable());
+}
+
 /**
- * Insert new postings and rewrite changed or returning ones, in one statement. On conflict the row
- * keeps its id, public_id, slug and first_seen_at: identity never changes after the first insert.
+ * Insert new postings and rewrite changed or returning ones, from the staging table, in one
+ * statement. On conflict the row keeps its id, public_id, slug and first_seen_at: identity never
+ * changes after the first insert.
  */
-function upsertRows(
+function upsertStagedRows(
   tx: postgres.TransactionSql,
   source: SourceForWrite,
-  rows: PostingRow[],
   now: Date,
 ): Promise<{ id: string; inserted: boolean }[]> {
   const at = now.toISOString();
@@ -218,14 +256,7 @@ function upsertRows(
         || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig,
              left(r.description_text, ${SEARCH_DESCRIPTION_CHARS}::int)), 'C'),
       ${at}::timestamptz, ${at}::timestamptz
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
-      external_id text, public_id text, slug text, dedupe_key text, title text, apply_url text,
-      location_text text, workplace text, worldwide boolean, countries text[], tz_min real,
-      tz_max real, evidence text, employment_type text, seniority text, category text, tags text[],
-      salary_min double precision, salary_max double precision, salary_currency text,
-      salary_period text, salary_usd_min integer, salary_usd_max integer, description_html text,
-      description_text text, posted_at timestamptz, content_hash text, raw jsonb
-    )
+    from job_stage r
     on conflict (source_id, external_id) do update set
       company_id = excluded.company_id,
       dedupe_key = excluded.dedupe_key,

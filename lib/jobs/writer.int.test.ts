@@ -1,0 +1,72 @@
+/**
+ * The writer stages rows with COPY text (copy-rows.ts): every character a board can send must come
+ * back from `jobs` exactly as written, and a board larger than one COPY chunk must land whole.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { resetDatabase } from '../../tests/db';
+import { closeDatabase } from '../db/client';
+import { posting, seedCompany } from '../catalog/testing/seed';
+import { writeSourcePostings } from './upsert-postings';
+
+afterAll(closeDatabase);
+
+const HOSTILE = 'tab\there, newline\nthere, CR\r, backslash \\ and \\N, quotes "\' {braces}, ünïcödé 🚀';
+
+describe('writeSourcePostings through the COPY stage', () => {
+  it('stores text, arrays, numbers and raw JSON exactly, NUL characters as U+FFFD', async () => {
+    const database = await resetDatabase();
+    const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
+    const result = await writeSourcePostings(database, source, [
+      posting({
+        externalId: `id ${HOSTILE}`,
+        title: `Engineer ${HOSTILE}`,
+        descriptionText: `${HOSTILE}\nnul:\u0000:end`,
+        tags: ['c++', 'a "quoted", tag', 'back\\slash', '{x,y}', 'NULL'],
+        countries: ['PT', 'DE'],
+        timezone: { minUtcOffset: -1.5, maxUtcOffset: 3 },
+        salary: {
+          min: 100000.5,
+          max: 150000,
+          currency: 'EUR',
+          period: 'year',
+          annualUsdMin: 108000.4,
+          annualUsdMax: 162000.6,
+        },
+        raw: { text: HOSTILE, nul: 'a\u0000b', nested: [1, null, { ok: true }] },
+      }),
+    ]);
+    expect(result.new).toBe(1);
+    const [row] = await database.sql<Record<string, unknown>[]>`
+      select external_id, title, description_text, tags, countries, tz_min, tz_max, salary_min,
+             salary_usd_min, salary_usd_max, raw::text as raw
+      from jobs`;
+    expect(row!.external_id).toBe(`id ${HOSTILE}`);
+    expect(row!.title).toBe(`Engineer ${HOSTILE}`);
+    expect(row!.description_text).toBe(`${HOSTILE}\nnul:\ufffd:end`);
+    expect(row!.tags).toEqual(['c++', 'a "quoted", tag', 'back\\slash', '{x,y}', 'NULL']);
+    expect(row!.countries).toEqual(['PT', 'DE']);
+    expect([row!.tz_min, row!.tz_max]).toEqual([-1.5, 3]);
+    expect(row!.salary_min).toBe(100000.5);
+    expect([row!.salary_usd_min, row!.salary_usd_max]).toEqual([108000, 162001]);
+    expect(JSON.parse(row!.raw as string)).toEqual({
+      text: HOSTILE,
+      nul: 'a\ufffdb',
+      nested: [1, null, { ok: true }],
+    });
+  });
+
+  it('writes a board of several COPY chunks, then updates it in place', async () => {
+    const database = await resetDatabase();
+    const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
+    const board = Array.from({ length: 1_234 }, (_, i) =>
+      posting({ externalId: String(i), title: `Engineer ${i}` }),
+    );
+    expect((await writeSourcePostings(database, source, board)).new).toBe(1_234);
+    const changed = board.map((p, i) => (i % 2 === 0 ? { ...p, title: `${p.title} (changed)` } : p));
+    const again = await writeSourcePostings(database, source, changed);
+    expect([again.new, again.updated, again.unchanged]).toEqual([0, 617, 617]);
+    const [counts] = await database.sql<{ n: number; changed: number }[]>`
+      select count(*)::int as n, count(*) filter (where title like '%(changed)')::int as changed from jobs`;
+    expect(counts).toEqual({ n: 1_234, changed: 617 });
+  });
+});
