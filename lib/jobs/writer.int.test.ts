@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../../tests/db';
 import { closeDatabase } from '../db/client';
 import { posting, seedCompany } from '../catalog/testing/seed';
+import { markOpenJobsSeen } from './mark-seen';
 import { writeSourcePostings } from './upsert-postings';
 
 afterAll(closeDatabase);
@@ -68,5 +69,23 @@ describe('writeSourcePostings through the COPY stage', () => {
     const [counts] = await database.sql<{ n: number; changed: number }[]>`
       select count(*)::int as n, count(*) filter (where title like '%(changed)')::int as changed from jobs`;
     expect(counts).toEqual({ n: 1_234, changed: 617 });
+  });
+
+  it('touches the jobs of an unchanged board with HOT updates: no index is written', async () => {
+    const database = await resetDatabase();
+    const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
+    const board = Array.from({ length: 50 }, (_, i) =>
+      posting({ externalId: String(i), title: `Engineer ${i}`, tags: ['go', 'rust'] }),
+    );
+    await writeSourcePostings(database, source, board);
+    // pg_stat_get_xact_* count this transaction's own row changes, before any stats flush.
+    const counts = await database.sql.begin(async (tx) => {
+      await markOpenJobsSeen({ ...database, sql: tx } as typeof database, source.id);
+      const [row] = await tx<{ updated: number; hot: number }[]>`
+        select pg_stat_get_xact_tuples_updated('jobs'::regclass)::int as updated,
+               pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)::int as hot`;
+      return row!;
+    });
+    expect(counts).toEqual({ updated: 50, hot: 50 });
   });
 });

@@ -79,7 +79,8 @@ export const jobs = pgTable(
     search: tsvector('search'),
     // Also on this table, not declared here: search_change_xid (bigint), stamped by a trigger with the
     // id of the transaction that changed a column the search index holds (drizzle/0004, custom SQL).
-    // lib/search/listing-source.ts reads it; nothing else writes it.
+    // lib/search/listing-source.ts reads it; nothing else writes it. The table's fillfactor is 50
+    // (drizzle/0005, custom SQL), so touching last_seen_at is a HOT update.
     ...timestamps,
   },
   (t) => [
