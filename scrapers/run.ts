@@ -15,8 +15,7 @@
  *   A process killed at any point leaves either the previous state or the new one, and the next run
  *   completes the work: rows are keyed by (source, external id), so nothing is inserted twice.
  */
-import { markOpenJobsSeen, writeSourcePostings, type PostingToWrite, type WriteResult } from '../lib/jobs';
-import { InvalidPostingError, normalizePosting } from '../lib/normalize';
+import { markOpenJobsSeen, writeSourcePostings, type WriteResult } from '../lib/jobs';
 import { onJobsChanged } from '../lib/search/sync';
 import {
   getDatabase,
@@ -30,8 +29,10 @@ import {
 } from '../lib/sources';
 import { HttpError } from './http';
 import type { Http } from './http-types';
+import { normalizeBoard } from './normalize-board';
+import { NormalizePool } from './normalize-pool';
 import { getAdapter } from './registry';
-import { InvalidPayloadError, type BoardFetch, type RawPosting, type SourceRef } from './types';
+import { InvalidPayloadError, type BoardFetch, type SourceRef } from './types';
 
 export interface ScrapeDeps {
   /** @default the process's database (getDatabase()) */
@@ -42,6 +43,8 @@ export interface ScrapeDeps {
   now?: () => Date;
   /** Warnings that do not fail the run (a search index that could not be updated). @default none */
   log?: (line: string) => void;
+  /** Worker threads to normalize in. @default none: on this thread (scrapeMany brings its own) */
+  normalizePool?: NormalizePool;
 }
 
 /** What one run did, as recorded in scrape_runs. */
@@ -132,7 +135,15 @@ export async function scrapeSource(deps: ScrapeDeps, sourceId: number): Promise<
     });
   }
 
-  const { postings, skipped, skipReasons } = normalizeAll(source, fetched.postings);
+  const context = {
+    companySlug: source.companySlug,
+    companyName: source.companyName,
+    sourceKind: source.kind,
+  };
+  const { postings, skipReasons } = deps.normalizePool
+    ? await deps.normalizePool.normalize(context, fetched.postings)
+    : normalizeBoard(context, fetched.postings);
+  const skipped = skipReasons.length;
   let written: WriteResult;
   try {
     written = await writeSourcePostings(
@@ -238,7 +249,16 @@ export async function scrapeMany(
   options: ScrapeManyOptions = {},
 ): Promise<ScrapeManySummary> {
   const database = deps.database ?? (await getDatabase());
-  const resolved: ScrapeDeps = { ...deps, database };
+  // More than one source: normalize on another core while this thread fetches and writes.
+  const ownPool =
+    deps.normalizePool === undefined && sourceIds.length > 1
+      ? new NormalizePool(NormalizePool.sizeForThisMachine())
+      : null;
+  const resolved: ScrapeDeps = {
+    ...deps,
+    database,
+    normalizePool: deps.normalizePool ?? ownPool ?? undefined,
+  };
   const summary: ScrapeManySummary = {
     total: sourceIds.length,
     seen: 0,
@@ -294,7 +314,11 @@ export async function scrapeMany(
     }
   };
   const lanes = Math.max(1, Math.min(options.concurrency ?? 4, sourceIds.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await ownPool?.close();
+  }
   return summary;
 }
 
@@ -340,35 +364,6 @@ async function finish(
     error: outcome.error,
     nextRunAt,
   };
-}
-
-function normalizeAll(
-  source: SourceForScrape,
-  raws: readonly RawPosting[],
-): { postings: PostingToWrite[]; skipped: number; skipReasons: string[] } {
-  const context = {
-    companySlug: source.companySlug,
-    companyName: source.companyName,
-    sourceKind: source.kind,
-  };
-  const postings: PostingToWrite[] = [];
-  const skipReasons: string[] = [];
-  for (const raw of raws) {
-    try {
-      const normalized = normalizePosting(raw, context);
-      if (normalized.externalId === '') {
-        throw new InvalidPostingError('', 'title', `Posting "${normalized.title}" has no id`);
-      }
-      postings.push({ ...normalized, raw });
-    } catch (error) {
-      // Normalization only throws InvalidPostingError by contract; anything else is a bug in it, and
-      // one bad posting must not cost the board's other postings.
-      skipReasons.push(
-        error instanceof InvalidPostingError ? error.message : `normalizing failed: ${messageOf(error)}`,
-      );
-    }
-  }
-  return { postings, skipped: skipReasons.length, skipReasons };
 }
 
 function describeSkips(skipped: number, reasons: readonly string[]): string {

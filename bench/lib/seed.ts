@@ -148,7 +148,7 @@ async function forEachNormalizedCompany(
   const workers = Array.from(
     { length: Math.max(1, availableParallelism()) },
     () =>
-      new Worker(new URL('./tsx-worker.mjs', import.meta.url), {
+      new Worker(new URL('../../scrapers/tsx-worker.mjs', import.meta.url), {
         workerData: { entry: new URL('./normalize-worker.ts', import.meta.url).href, options },
       }),
   );

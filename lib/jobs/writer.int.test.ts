@@ -80,7 +80,8 @@ describe('writeSourcePostings through the COPY stage', () => {
     await writeSourcePostings(database, source, board);
     // pg_stat_get_xact_* count this transaction's own row changes, before any stats flush.
     const counts = await database.sql.begin(async (tx) => {
-      await markOpenJobsSeen({ ...database, sql: tx } as typeof database, source.id);
+      // The writer's own statement, on this transaction's connection.
+      await markOpenJobsSeen({ ...database, sql: tx } as unknown as typeof database, source.id);
       const [row] = await tx<{ updated: number; hot: number }[]>`
         select pg_stat_get_xact_tuples_updated('jobs'::regclass)::int as updated,
                pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)::int as hot`;

@@ -1,0 +1,15 @@
+/** A worker thread of the normalizing pool (normalize-pool.ts): boards in, normalized boards out. */
+import { parentPort } from 'node:worker_threads';
+import type { NormalizeContext } from '../lib/normalize';
+import { normalizeBoard } from './normalize-board';
+import type { RawPosting } from './types';
+
+export interface NormalizeTask {
+  id: number;
+  context: NormalizeContext;
+  raws: readonly RawPosting[];
+}
+
+parentPort!.on('message', (task: NormalizeTask) => {
+  parentPort!.postMessage({ id: task.id, board: normalizeBoard(task.context, task.raws) });
+});
