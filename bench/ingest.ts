@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest`: normalize + write 100,000 postings into an empty database, the way the
- * scrape pipeline does it (scrapers/run.ts): one board's postings at a time, `normalizePosting` on
- * each, then one `writeSourcePostings` per board.
+ * scrape pipeline does it (scrapers/run.ts, `scrapeMany`): a few boards in flight, each normalized in
+ * the worker-thread pool (scrapers/normalize-pool.ts), then one `writeSourcePostings` per board.
  *
  * The postings are the synthetic boards of bench/lib/synthetic.ts (the search benchmark's generator:
  * titles, locations, salaries and 200-600 word descriptions drawn from the normalizer's vocabularies),
@@ -41,7 +41,7 @@ const { closeDatabase, getDatabase } = await import('../lib/db/client');
 const { runMigrations } = await import('../lib/db/migrate');
 const { upsertCompaniesWithSources } = await import('../lib/companies/upsert-company');
 const { writeSourcePostings } = await import('../lib/jobs');
-const { normalizePosting } = await import('../lib/normalize');
+const { NormalizePool } = await import('../scrapers/normalize-pool');
 const { companyWrites, syntheticCompanies } = await import('./lib/synthetic');
 const { figure, machineInfo, recordFigures, round } = await import('./lib/figures');
 
@@ -95,8 +95,9 @@ try {
   const postmaster = database.embedded?.pid ?? 0;
   const cpuAtStart = { node: ownCpuMs(), postgres: postgresCpuMs(postmaster) };
   const started = performance.now();
-  // Like scrapeMany: a few boards in flight, each normalized (synchronously, on this thread) then
-  // written in its own transaction, so one board's write overlaps the next one's normalizing.
+  // Like scrapeMany: a few boards in flight, each normalized in the pool then written in its own
+  // transaction, so one board's write overlaps the next ones' normalizing.
+  const pool = new NormalizePool(NormalizePool.sizeForThisMachine());
   const lane = async () => {
     while (next < boards.length) {
       const { company, raws } = boards[next++]!;
@@ -105,9 +106,10 @@ try {
         companyName: company.name,
         sourceKind: company.board.kind,
       };
-      const normalized = normalizing.timeSync(() =>
-        raws.map((raw) => ({ ...normalizePosting(raw, context), raw })),
+      const { postings: normalized, skipReasons } = await normalizing.time(() =>
+        pool.normalize(context, raws),
       );
+      if (skipReasons.length > 0) throw new Error(`synthetic postings skipped: ${skipReasons[0]}`);
       const { companyId, sourceIds } = upserted.companies[company.index]!;
       const source = {
         id: sourceIds[0]!,
@@ -129,6 +131,7 @@ try {
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
+  await pool.close();
   const wallMs = performance.now() - started;
   // CPU time per posting does not depend on what else loads the machine, unlike the rates.
   const nodeCpuMs = (ownCpuMs() - cpuAtStart.node) / postings;
