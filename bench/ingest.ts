@@ -20,6 +20,7 @@ import {
   ownCpuMs,
   perSecond,
   postgresCpuMs,
+  processCpuMs,
   progress,
   Stopwatch,
   selectBenchDatabase,
@@ -144,6 +145,7 @@ try {
       `in writeSourcePostings ${round(writing.totalMs / 1000)} s (summed over lanes)`,
   );
   const [version] = await database.sql<{ v: string }[]>`select current_setting('server_version') as v`;
+  const searchVectorMs = await searchVectorCpuPerPosting(postings);
   await recordFigures(
     [
       figure('ingest.postings', postings, 'postings'),
@@ -159,10 +161,41 @@ try {
         Math.round((os.availableParallelism() * 1000) / (nodeCpuMs + postgresCpuPerPosting)),
         'postings/s',
       ),
+      // The one step no writer can skip: Postgres building the search vector (english stemming of the
+      // title and the whole description), timed alone on the ingested rows, and the rate it alone allows.
+      figure('ingest.search_vector_cpu_per_posting', round(searchVectorMs, 3), 'ms'),
+      figure(
+        'ingest.rate_search_vector_bound',
+        Math.round((os.availableParallelism() * 1000) / searchVectorMs),
+        'postings/s',
+      ),
       figure('ingest.load_average', loadAverage(), 'load'),
     ],
     machineInfo(version?.v ?? 'unknown'),
   );
 } finally {
   await closeDatabase();
+}
+
+/**
+ * CPU time (ms per posting) of one Postgres backend computing the writer's search vector expression
+ * (lib/jobs/upsert-postings.ts) over every ingested row, read from /proc: NaN when not measurable.
+ */
+async function searchVectorCpuPerPosting(postings: number): Promise<number> {
+  const { SEARCH_DESCRIPTION_CHARS, SEARCH_TEXT_CONFIG } = await import('../lib/jobs/search-vector');
+  return database.sql.reserve().then(async (connection) => {
+    try {
+      const [backend] = await connection<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      const before = processCpuMs(backend!.pid);
+      await connection`
+        select sum(length(
+          setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, j.title), 'A')
+          || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, c.name || ' ' || array_to_string(j.tags, ' ')), 'B')
+          || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, left(j.description_text, ${SEARCH_DESCRIPTION_CHARS}::int)), 'C')))
+        from jobs j join companies c on c.id = j.company_id`;
+      return (processCpuMs(backend!.pid) - before) / postings;
+    } finally {
+      connection.release();
+    }
+  });
 }
