@@ -34,7 +34,10 @@ export interface AlertBenchResult {
   searches: number;
   distinctQueries: number;
   newJobs: number;
-  engineSearches: number;
+  /** Distinct texts (`q`) among the distinct queries. */
+  distinctTexts: number;
+  /** Round trips spent matching texts (MatchStats.textQueries). */
+  textQueries: number;
   /** Matching alone (matchSavedSearches), ms. */
   matchMs: number;
   /** A whole dry run of sendDueAlerts (due query, matching, composing), ms. */
@@ -251,7 +254,8 @@ export async function benchAlertMatching(
     searches: searches.length,
     distinctQueries: stats.groups,
     newJobs: stats.candidates,
-    engineSearches: stats.engineSearches,
+    distinctTexts: stats.texts,
+    textQueries: stats.textQueries,
     matchMs: Math.round(matchMs),
     dryRunMs: Math.round(dryRunMs),
     emails: Math.max(matches.size, dry.emails),

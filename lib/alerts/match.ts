@@ -1,25 +1,32 @@
 /**
  * Matching due saved searches against new jobs, in batch (10,000 searches against 1,000 new jobs
- * in well under the 5 s the issue allows; `lib/alerts/bench.ts` measures it).
+ * in well under the 5 s the issue allows; `npm run bench:alerts` measures it).
  *
- * Asking the engine once per saved search costs a full faceted search each (~10 ms): a minute for
- * 10,000. Instead:
+ * Asking the engine once per saved search costs a full faceted search each: a minute for 10,000.
+ * Instead:
  *
  * 1. One query loads the window: open listings first seen after the earliest window start and up
- *    to the cutoff, newest first, with the fields the structured filters read.
- * 2. Text (`q`) is the one filter that needs the engine's analyzers and ranking rules. The engine
- *    runs once per distinct `q`, restricted to the window's job ids, with every other filter
- *    neutral: it says which new jobs match that text.
- * 3. The structured filters (workplace, category, country, salary...) run in memory
- *    (`matchesFilters`, the engine's rules for one row). alerts.int.test.ts checks that the result
- *    equals the engine's own answer to each full query, so the two cannot drift apart silently.
+ *    to the cutoff, newest first, with the fields the structured filters read (`JobWindow` holds
+ *    them as bitsets by value).
+ * 2. Text (`q`) is the one filter that needs the engine's analyzers. With the Postgres engine,
+ *    text-match.ts evaluates every distinct text against the window's jobs by that engine's rules in
+ *    a few round trips. With Meilisearch (its own tokenizer and typo rules), the engine itself runs
+ *    once per distinct text, restricted to the window's job ids with every other filter neutral:
+ *    alerts must match what the site shows for the same query, whichever engine serves it.
+ * 3. The structured filters (workplace, category, country, salary...) run in memory, per distinct
+ *    query (`JobWindow.match`, the rules of `matchesFilters`: the engine's for one row).
+ *    alerts.int.test.ts checks that the result equals the engine's own answer to each full query,
+ *    so the two cannot drift apart silently.
  * 4. Each saved search keeps the matches first seen after its own window start and not yet
  *    delivered to it.
  */
 import type { Database } from '../db/client';
 import type { SearchEngine } from '../search/engine';
 import { defaultJobQuery, QUERY_WORKPLACES, type JobQuery } from '../search/query';
+import type { Bitset } from '../search/listing-index';
 import { savedQueryKey, type SavedQueryRecord } from './saved-query';
+import { matchTextsInPostgres } from './text-match';
+import { JobWindow } from './window';
 
 const DAY_MS = 86_400_000;
 
@@ -56,13 +63,15 @@ export interface CandidateJob {
   hasSalary: boolean;
 }
 
-/** Engine searches at once (one per distinct text); the pool has 10 connections. */
+/** Engine searches at once (Meilisearch: one per distinct text); the pool has 10 connections. */
 const ENGINE_CONCURRENCY = 6;
 const ENGINE_PAGE_SIZE = 100;
 
 /**
- * Whether a job passes every filter of `query` except the text: lib/search/postgres.ts's
- * conditions for one row (status is always open here, and the window loads open listings only).
+ * Whether a job passes every filter of `query` except the text: the search engine's conditions for
+ * one row (status is always open here, and the window loads open listings only). The rules, spelled
+ * out one job at a time: `JobWindow.match` applies them to the whole window at once, and
+ * window.test.ts checks the two agree.
  */
 export function matchesFilters(query: JobQuery, job: CandidateJob, now: Date): boolean {
   if (!(query.workplace as readonly string[]).includes(job.workplace)) return false;
@@ -164,8 +173,13 @@ export interface MatchStats {
   candidates: number;
   /** Distinct queries among the searches. */
   groups: number;
-  /** Engine searches run (one per distinct text, more when a text matches over 100 new jobs). */
-  engineSearches: number;
+  /** Distinct texts (`q`) among the queries. */
+  texts: number;
+  /**
+   * Round trips spent matching texts: a few database queries with the Postgres engine; with
+   * Meilisearch, engine searches (one per distinct text, more when a text matches over 100 new jobs).
+   */
+  textQueries: number;
 }
 
 /** The result of a matching pass. */
@@ -184,7 +198,7 @@ export async function matchSavedSearches(
   options: MatchOptions,
 ): Promise<MatchOutcome> {
   const matches = new Map<number, SearchMatches>();
-  const stats: MatchStats = { candidates: 0, groups: 0, engineSearches: 0 };
+  const stats: MatchStats = { candidates: 0, groups: 0, texts: 0, textQueries: 0 };
   if (searches.length === 0) return { matches, jobs: new Map(), stats };
   const earliest = new Date(Math.min(...searches.map((search) => search.windowStart.getTime())));
   const candidates = await loadCandidateJobs(database, earliest, options.cutoff);
@@ -201,29 +215,43 @@ export async function matchSavedSearches(
   }
   stats.groups = groups.size;
 
+  const window = new JobWindow(candidates);
   const texts = new Set<string>();
   for (const [first] of groups.values()) if (first!.query.q) texts.add(first!.query.q);
-  const textMatches = await matchTexts(options.engine, [...texts], candidates, earliest, options.now, stats);
+  stats.texts = texts.size;
+  let textMatches: Map<string, Bitset>;
+  if (options.engine.name === 'postgres') {
+    const found = await matchTextsInPostgres(database.sql, [...texts], window);
+    textMatches = found.matches;
+    stats.textQueries = found.queries;
+  } else {
+    textMatches = await matchTextsWithEngine(
+      options.engine,
+      [...texts],
+      window,
+      earliest,
+      options.now,
+      stats,
+    );
+  }
 
-  const index = indexCandidates(candidates);
   for (const members of groups.values()) {
     const query = members[0]!.query;
     const start = Math.min(...members.map((member) => member.windowStart.getTime()));
-    const text = query.q ? textMatches.get(query.q)! : null;
-    // Newest first, as candidates are: every list below keeps that order.
-    const matched = index
-      .narrow(query)
-      .filter(
-        (job) =>
-          job.firstSeenMs > start &&
-          (text === null || text.has(job.id)) &&
-          matchesFilters(query, job, options.now),
-      );
+    // Positions ascending: newest first, as candidates are; every list below keeps that order.
+    const matched = window.match(query, start, options.now, query.q ? textMatches.get(query.q)! : null);
     if (matched.length === 0) continue;
+    const matchedIds = matched.map((position) => candidates[position]!.id);
     for (const member of members) {
-      const from = member.windowStart.getTime();
-      const jobIds = matched.filter((job) => job.firstSeenMs > from).map((job) => job.id);
-      if (jobIds.length > 0) matches.set(member.id, { jobIds });
+      // Jobs first seen after the member's own start are a prefix of the window, so of `matched`.
+      const newer = window.countAfter(member.windowStart.getTime());
+      let count = 0;
+      while (count < matched.length && matched[count]! < newer) count++;
+      // Members with the group's start share its list: nothing downstream modifies one.
+      if (count > 0)
+        matches.set(member.id, {
+          jobIds: count === matchedIds.length ? matchedIds : matchedIds.slice(0, count),
+        });
     }
   }
 
@@ -236,53 +264,19 @@ export async function matchSavedSearches(
 }
 
 /**
- * Inverted indexes over the window (tag -> jobs, country -> jobs): a search with tags or a country
- * only looks at the jobs that have one of them, not at the whole window. `narrow` returns a
- * superset of the matches, newest first; matchesFilters decides.
+ * Which window jobs each text matches, by the engine (Meilisearch: its own analyzers and typo
+ * rules), all other filters neutral: one search per text and page of 100.
  */
-function indexCandidates(candidates: readonly CandidateJob[]) {
-  const position = new Map(candidates.map((job, index) => [job.id, index]));
-  const byTag = new Map<string, CandidateJob[]>();
-  const byCountry = new Map<string, CandidateJob[]>();
-  const worldwide: CandidateJob[] = [];
-  for (const job of candidates) {
-    for (const tag of job.tags) {
-      const list = byTag.get(tag);
-      if (list) list.push(job);
-      else byTag.set(tag, [job]);
-    }
-    if (job.worldwide) worldwide.push(job);
-    for (const country of job.countries) {
-      const list = byCountry.get(country);
-      if (list) list.push(job);
-      else byCountry.set(country, [job]);
-    }
-  }
-  const union = (lists: readonly (readonly CandidateJob[])[]): readonly CandidateJob[] => {
-    if (lists.length === 1) return lists[0]!;
-    const seen = new Set<CandidateJob>(lists.flat());
-    return [...seen].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  };
-  return {
-    narrow(query: JobQuery): readonly CandidateJob[] {
-      if (query.tag.length > 0) return union(query.tag.map((tag) => byTag.get(tag) ?? []));
-      if (query.country) return union([worldwide, byCountry.get(query.country) ?? []]);
-      return candidates;
-    },
-  };
-}
-
-/** Which window jobs each text matches, by the engine, all other filters neutral. */
-async function matchTexts(
+async function matchTextsWithEngine(
   engine: SearchEngine,
   texts: readonly string[],
-  candidates: readonly CandidateJob[],
+  window: JobWindow,
   after: Date,
   now: Date,
   stats: MatchStats,
-): Promise<Map<string, Set<number>>> {
-  const result = new Map<string, Set<number>>();
-  const jobIds = candidates.map((job) => job.id);
+): Promise<Map<string, Bitset>> {
+  const result = new Map<string, Bitset>();
+  const jobIds = window.jobs.map((job) => job.id);
   const neutral: JobQuery = {
     ...defaultJobQuery(),
     workplace: [...QUERY_WORKPLACES],
@@ -293,12 +287,15 @@ async function matchTexts(
     texts.map((q) => async () => {
       const ids = new Set<number>();
       for (let page = 1; ; page++) {
-        stats.engineSearches++;
+        stats.textQueries++;
         const found = await engine.search({ ...neutral, q, page }, { jobIds, firstSeenAfter: after, now });
         for (const id of found.internalIds) ids.add(id);
         if (found.internalIds.length < ENGINE_PAGE_SIZE || ids.size >= found.total) break;
       }
-      result.set(q, ids);
+      result.set(
+        q,
+        window.bitsWhere((job) => ids.has(job.id)),
+      );
     }),
     ENGINE_CONCURRENCY,
   );

@@ -21,7 +21,7 @@ import { describeJobQuery } from '../search/query';
 import { digestEmail, selectDigestJobs } from './compose';
 import { getMailer, type Mailer } from './mailer';
 import { matchSavedSearches, runWithConcurrency, type MatchStats, type SearchToMatch } from './match';
-import { fromSavedQuery, searchPageUrl } from './saved-query';
+import { fromSavedQuery, savedQueryKey, searchPageUrl } from './saved-query';
 import { nextDeliveryAt, type AlertFrequency } from './schedule';
 import { issueManageToken, listUnsubscribeHeaders, recipientLinks } from './subscriptions';
 
@@ -152,8 +152,12 @@ async function runDue(
   const cutoff = new Date(now.getTime() - SETTLE_MS);
   const toMatch: SearchToMatch[] = [];
   const unusable: DueRow[] = [];
+  // Many searches share a query (a popular tag, a country): parse each distinct one once.
+  const parsed = new Map<string, ReturnType<typeof fromSavedQuery>>();
   for (const row of due) {
-    const query = fromSavedQuery(row.query);
+    const key = savedQueryKey(row.query);
+    let query = parsed.get(key);
+    if (query === undefined) parsed.set(key, (query = fromSavedQuery(row.query)));
     const windowStart = row.lastDeliveredAt ?? row.confirmedAt ?? now;
     if (!query) unusable.push(row);
     else
@@ -172,7 +176,7 @@ async function runDue(
   const { matches, jobs, stats } = await matchSavedSearches(database, toMatch, { cutoff, now, engine });
   result.match = stats;
   log(
-    `Matched ${toMatch.length} due searches (${stats.groups} distinct queries, ${stats.engineSearches} engine searches) ` +
+    `Matched ${toMatch.length} due searches (${stats.groups} distinct queries, ${stats.texts} texts in ${stats.textQueries} queries) ` +
       `against ${stats.candidates} new jobs in ${Math.round(performance.now() - started)} ms.`,
   );
 
