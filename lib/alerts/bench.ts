@@ -18,6 +18,7 @@ import { createSearchEngine } from '../search/engine';
 import { matchSavedSearches, type SearchToMatch } from './match';
 import { fromSavedQuery, toSavedQuery } from './saved-query';
 import { sendDueAlerts } from './send-due';
+import { mulberry32 } from '../random';
 
 export interface AlertBenchOptions {
   /** @default 10000 */
@@ -102,18 +103,6 @@ const TITLES = [
   'Data Analyst',
 ];
 
-/** A small deterministic PRNG (mulberry32): the same seed, the same data set. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Seed, then time matching and a dry run. */
 export async function benchAlertMatching(
   database: Database,
@@ -122,7 +111,7 @@ export async function benchAlertMatching(
   const searchCount = options.searches ?? 10_000;
   const newCount = options.jobs ?? 1_000;
   const olderCount = options.olderJobs ?? 5_000;
-  const rand = random(options.seed ?? 42);
+  const rand = mulberry32(options.seed ?? 42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const now = new Date();
   const windowStart = new Date(now.getTime() - 86_400_000);

@@ -3,21 +3,10 @@ import { defaultJobQuery, type JobQuery, type PostedWithinDays } from '../search
 import type { Category, EmploymentType, Seniority } from '../normalize/types';
 import { matchesFilters, type CandidateJob } from './match';
 import { JobWindow } from './window';
+import { mulberry32 } from '../random';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOUR = 3_600_000;
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TAGS = ['rust', 'go', 'python', 'aws', 'react'];
 const COUNTRIES = ['PT', 'DE', 'US', 'GB'];
@@ -81,7 +70,7 @@ function randomQuery(rand: () => number): JobQuery {
 
 describe('JobWindow', () => {
   it('matches exactly the jobs matchesFilters accepts, newest first', () => {
-    const rand = random(7);
+    const rand = mulberry32(7);
     const jobs = randomJobs(rand, 300);
     const window = new JobWindow(jobs);
     let nonEmpty = 0;
@@ -110,7 +99,7 @@ describe('JobWindow', () => {
   });
 
   it('counts the jobs first seen strictly after an instant', () => {
-    const jobs = randomJobs(random(3), 50);
+    const jobs = randomJobs(mulberry32(3), 50);
     const window = new JobWindow(jobs);
     for (const job of jobs) {
       expect(window.countAfter(job.firstSeenMs)).toBe(
@@ -122,7 +111,7 @@ describe('JobWindow', () => {
   });
 
   it('keeps a job first seen exactly `posted` days ago, as the engine does', () => {
-    const [job] = randomJobs(random(11), 1);
+    const [job] = randomJobs(mulberry32(11), 1);
     const exact = { ...job!, workplace: 'remote', firstSeenMs: NOW.getTime() - 24 * HOUR };
     const older = { ...exact, id: 2, firstSeenMs: exact.firstSeenMs - 1 };
     const window = new JobWindow([exact, older]);
@@ -132,7 +121,7 @@ describe('JobWindow', () => {
   });
 
   it('refuses jobs that are not newest first', () => {
-    const jobs = randomJobs(random(5), 10);
+    const jobs = randomJobs(mulberry32(5), 10);
     expect(() => new JobWindow([...jobs].reverse())).toThrow(/newest first/);
   });
 });

@@ -10,23 +10,11 @@
 import { countryName, escapeHtml, sampleNumber } from '../ats/shared';
 import { SOURCE_KINDS, type SourceKind } from '../types';
 import type { SampleBoard, SampleJob } from './types';
+import { mulberry32 } from '../../lib/random';
+
+export { mulberry32 };
 
 // ---- Seeded randomness -------------------------------------------------------------------------
-
-/**
- * mulberry32: a tiny, fast 32-bit PRNG with good enough statistics for sample data. Not for secrets.
- * @returns A function giving floats in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mix a seed with a stream number (a board index), so each board has its own independent stream. */
 function mixSeed(seed: number, stream: number): number {
