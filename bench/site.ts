@@ -66,6 +66,16 @@ const QUERIES = [
   'workplace=hybrid&country=GB',
 ];
 
+/**
+ * `prefix?query` as an HTTP request target, percent-encoded as a browser sends it. autocannon writes
+ * the path into the request line verbatim: a raw space or quote there (`q=senior backend engineer`)
+ * is a malformed request the server drops the connection over, which stalled the load run.
+ */
+function requestTarget(prefix: string, query: string): string {
+  const url = new URL(query ? `${prefix}?${query}` : prefix, 'http://localhost');
+  return `${url.pathname}${url.search}`;
+}
+
 /** A free TCP port on 127.0.0.1. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -292,7 +302,7 @@ try {
   const site = await startSite({ ELSEWHERE_DATA_DIR: dataDir, ELSEWHERE_API_RATE_LIMIT: '0' });
   try {
     log(`site up in ${round1(site.readyMs / 1000)} s on port ${site.port}`);
-    const search = (prefix: string) => QUERIES.map((query) => (query ? `${prefix}?${query}` : prefix));
+    const search = (prefix: string) => QUERIES.map((query) => requestTarget(prefix, query));
 
     const page = await timeGets(site.port, search('/'), 'search page');
     figures.push(figure('site.search_page_p50', round(percentile(page, 50), 1), 'ms'));

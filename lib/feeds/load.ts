@@ -22,7 +22,9 @@ export function feedQuery(query: JobQuery): JobQuery {
  */
 export async function loadFeedJobs(query: JobQuery): Promise<FeedJob[]> {
   const engine = await getSearchEngine();
-  const result = await engine.search(feedQuery(query));
+  // No facets and no total: a feed lists its page only, which the engine can find without
+  // visiting every match.
+  const result = await engine.search(feedQuery(query), { pageOnly: true });
   if (result.internalIds.length === 0) return [];
   const { sql } = await getDatabase();
   // postgres.js may return timestamps as Date or as text: new Date() takes both.

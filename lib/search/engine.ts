@@ -84,6 +84,12 @@ export interface SearchOptions {
   jobIds?: number[];
   /** The clock `posted` counts back from. @default new Date() */
   now?: Date;
+  /**
+   * Only the page's jobs are wanted (feeds): every facet comes back empty, and `total` may count only
+   * the matches up to the page's last one, so a feed of the newest 50 jobs need not visit the other
+   * 99,950 listings. @default false
+   */
+  pageOnly?: boolean;
 }
 
 /** Progress of a rebuild, reported after each batch. */

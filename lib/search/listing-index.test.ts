@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ListingIndex, type ListingRow, type TermFragment, type TextMatches } from './listing-index';
 import { parseJobQuery, type JobQuery } from './query';
-import { FACET_NAMES, toFacetCounts, type FacetName } from './results';
+import { FACET_NAMES, emptyFacets, toFacetCounts, type FacetName } from './results';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -269,7 +269,14 @@ describe('ListingIndex', () => {
             index.upsert(kept[0]);
           }
           const q = query(new URLSearchParams(Object.entries(p).filter(([, v]) => v !== '')).toString());
-          expect(index.search({ query: q, now: NOW })).toEqual(referenceSearch(kept, q));
+          const expected = referenceSearch(kept, q);
+          expect(index.search({ query: q, now: NOW })).toEqual(expected);
+          // A feed's search: the same page, no facets, counting stops at the page's end.
+          expect(index.search({ query: q, now: NOW, pageOnly: true })).toEqual({
+            ids: expected.ids,
+            total: Math.min(expected.total, q.page * q.perPage),
+            facets: emptyFacets(),
+          });
         },
       ),
       { numRuns: 300 },

@@ -12,7 +12,7 @@
  * taken out and merged back in, so a refresh of a few rows never re-sorts 100,000.
  */
 import type { JobQuery } from './query';
-import { FACET_NAMES, toFacetCounts, type FacetName } from './results';
+import { FACET_NAMES, emptyFacets, toFacetCounts, type FacetName } from './results';
 import type { FacetCounts } from './engine';
 
 /** One open listing as the index stores it. */
@@ -88,6 +88,11 @@ export interface IndexSearch {
   jobIds?: readonly number[];
   /** Required when `query.q` is set. */
   text?: TextMatches;
+  /**
+   * Only the page is wanted (feeds): no facet is counted, and unless the page is ranked by relevance
+   * the pass stops at the page's last listing, so `total` only counts the matches up to there.
+   */
+  pageOnly?: boolean;
 }
 
 export interface IndexSearchResult {
@@ -500,9 +505,12 @@ export class ListingIndex {
     const activeColumns = filters.activeColumns;
     const activeMasks = filters.activeMasks;
     const activeCount = activeFacets.length;
-    const counts = new FacetCounters(this);
+    const pageOnly = request.pageOnly === true;
+    const counts = pageOnly ? null : new FacetCounters(this);
     const offset = (query.page - 1) * query.perPage;
     const end = offset + query.perPage;
+    // In the order's sequence, the page is complete once `end` listings passed.
+    const stopAtEnd = pageOnly && !relevance;
     // Listings passing every filter: all of them for relevance (ranked after), else just the page.
     const passing = this.scratchBuffer('passing', relevance ? visit.length : query.perPage);
     let passed = 0;
@@ -532,17 +540,18 @@ export class ListingIndex {
         }
       }
       if (failures === 0) {
-        counts.countAll(slot);
+        counts?.countAll(slot);
         if (relevance || (total >= offset && total < end)) passing[passed++] = slot;
         total++;
+        if (stopAtEnd && total >= end) break;
       } else if (failures === 1) {
-        counts.countOne(failed, slot);
+        counts?.countOne(failed, slot);
       }
     }
 
     const matched = passing.subarray(0, passed);
     const page = relevance ? this.rankedPage(matched, request.text!, offset, query.perPage) : [...matched];
-    return { total, ids: page.map((slot) => this.ids[slot]!), facets: counts.result() };
+    return { total, ids: page.map((slot) => this.ids[slot]!), facets: counts?.result() ?? emptyFacets() };
   }
 
   // ---- Internals -------------------------------------------------------------------------------

@@ -142,6 +142,16 @@ describe('toMeiliMultiSearch', () => {
       'closed = false AND category IN ["engineering"] AND tags IN ["go"]',
     );
   });
+
+  it('asks for the page alone when only the page is wanted (feeds)', () => {
+    const queries = toMeiliMultiSearch(
+      parse('q=go&category=engineering&tag=go'),
+      { now: NOW, pageOnly: true },
+      'jobs',
+    );
+    expect(queries.map((entry) => entry.facet)).toEqual([null]);
+    expect(queries[0]!.params).toMatchObject({ q: 'go', facets: [], hitsPerPage: 20, page: 1 });
+  });
 });
 
 describe('toMeiliDocument', () => {

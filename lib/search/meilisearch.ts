@@ -305,7 +305,9 @@ export function toMeiliSearchParams(query: JobQuery, options: SearchOptions = {}
   return {
     q: query.q ?? '',
     filter: toMeiliFilter(query, options),
-    facets: FACET_NAMES.filter((facet) => !filtered.has(facet)).map((facet) => MEILI_FACET_ATTRIBUTES[facet]),
+    facets: options.pageOnly
+      ? []
+      : FACET_NAMES.filter((facet) => !filtered.has(facet)).map((facet) => MEILI_FACET_ATTRIBUTES[facet]),
     sort: meiliSort(query),
     page: query.page,
     hitsPerPage: query.perPage,
@@ -328,7 +330,7 @@ export function toMeiliMultiSearch(
   const queries: MeiliFacetQuery[] = [
     { facet: null, params: { indexUid, ...main, sort: main.sort, attributesToRetrieve: ['id'] } },
   ];
-  for (const facet of facetClauses(query).keys()) {
+  for (const facet of options.pageOnly ? [] : facetClauses(query).keys()) {
     queries.push({
       facet,
       params: {

@@ -73,6 +73,7 @@ export class PostgresSearchEngine implements SearchEngine {
       firstSeenAfter: options.firstSeenAfter,
       jobIds: options.jobIds,
       text,
+      pageOnly: options.pageOnly,
     });
     return {
       total: found.total,

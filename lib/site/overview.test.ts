@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { cachedLoader } from './overview';
+
+/** A loader whose calls resolve (or reject) when the test says so. */
+function controlledLoad() {
+  const pending: { resolve: (value: number) => void; reject: (error: Error) => void }[] = [];
+  const load = vi.fn(() => new Promise<number>((resolve, reject) => pending.push({ resolve, reject })));
+  return { load, pending };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('cachedLoader', () => {
+  it('makes the first callers wait for one shared load', async () => {
+    const { load, pending } = controlledLoad();
+    const get = cachedLoader(load, { now: () => 0 });
+    const first = get();
+    const second = get();
+    expect(load).toHaveBeenCalledTimes(1);
+    pending[0]!.resolve(7);
+    expect(await Promise.all([first, second])).toEqual([7, 7]);
+  });
+
+  it('answers from memory while the value is young', async () => {
+    const { load, pending } = controlledLoad();
+    let clock = 0;
+    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000 });
+    const first = get();
+    pending[0]!.resolve(1);
+    await first;
+    clock = 1000;
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the stale value once it is old, while a single reload replaces it', async () => {
+    const { load, pending } = controlledLoad();
+    let clock = 0;
+    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000 });
+    const first = get();
+    pending[0]!.resolve(1);
+    await first;
+    clock = 1001;
+    expect(await get()).toBe(1);
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1]!.resolve(2);
+    await settle();
+    expect(await get()).toBe(2);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps serving the stale value when a background reload fails, and reports it', async () => {
+    const { load, pending } = controlledLoad();
+    let clock = 0;
+    const errors: unknown[] = [];
+    const get = cachedLoader(load, {
+      now: () => clock,
+      maxAgeMs: 1000,
+      onBackgroundError: (error) => errors.push(error),
+    });
+    const first = get();
+    pending[0]!.resolve(1);
+    await first;
+    clock = 2000;
+    expect(await get()).toBe(1);
+    pending[1]!.reject(new Error('database down'));
+    await settle();
+    expect(errors).toEqual([new Error('database down')]);
+    // The next call after the failure tries again.
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('rejects the callers of a failed first load, and retries on the next call', async () => {
+    const { load, pending } = controlledLoad();
+    const get = cachedLoader(load, { now: () => 0 });
+    const first = get();
+    pending[0]!.reject(new Error('database down'));
+    await expect(first).rejects.toThrow('database down');
+    const second = get();
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1]!.resolve(3);
+    expect(await second).toBe(3);
+  });
+});
