@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from './components/link';
 
 /** A page failed to render (most often: the database is unreachable). */
 export default function ErrorPage({

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
+import { Link } from './components/link';
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import './globals.css';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from './components/link';
 import { redirect } from 'next/navigation';
 import { FilterAutoApply } from './components/filter-auto-apply';
 import { FollowSearch } from './components/follow-search';
@@ -16,7 +16,7 @@ import {
   type JobQueryError,
 } from '@/lib/search/query';
 import { getCompanyNames } from '@/lib/companies/read';
-import { getOverview } from '@/lib/stats/overview';
+import { getSiteOverview } from '@/lib/site/overview';
 
 export const dynamic = 'force-dynamic';
 
@@ -84,7 +84,7 @@ export default async function SearchPage({ searchParams }: Props) {
     redirect(canonical ? `/?${canonical}` : '/');
   }
 
-  const [overview, engine] = await Promise.all([getOverview(), getSearchEngine()]);
+  const [overview, engine] = await Promise.all([getSiteOverview(), getSearchEngine()]);
   const now = new Date();
   const result = await engine.search(query, { now });
   const companyNames = await getCompanyNames([

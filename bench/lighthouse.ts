@@ -5,6 +5,7 @@
  * Goal: 1.0 on each, at least 0.95. Not part of `npm test`: scores depend on the machine's load.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -15,6 +16,17 @@ const DATA_DIR = path.join(ROOT, '.data', 'lighthouse');
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3170);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** Full Lighthouse reports land here, for the audits behind a score (bootup-time, unused-javascript…). */
+const REPORT_DIR = path.join(DATA_DIR, 'reports');
+/** The metrics behind the performance score, recorded alongside it (audit id → figure name, unit). */
+const METRICS = [
+  ['first-contentful-paint', 'fcp', 'ms'],
+  ['largest-contentful-paint', 'lcp', 'ms'],
+  ['total-blocking-time', 'tbt', 'ms'],
+  ['cumulative-layout-shift', 'cls', 'score'],
+  ['speed-index', 'speedIndex', 'ms'],
+  ['server-response-time', 'ttfb', 'ms'],
+] as const;
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -79,6 +91,15 @@ async function main(): Promise<void> {
         const score = result.lhr.categories[category]?.score ?? 0;
         figures.push(figure(`lighthouse.${page}.${category}`, score, 'score', { atLeast: 0.95 }));
       }
+      for (const [audit, name, unit] of METRICS) {
+        const value = result.lhr.audits[audit]?.numericValue;
+        if (value !== undefined)
+          figures.push(figure(`lighthouse.${page}.${name}`, Math.round(value * 1000) / 1000, unit));
+      }
+      await mkdir(REPORT_DIR, { recursive: true });
+      const report = path.join(REPORT_DIR, `${page}.json`);
+      await writeFile(report, typeof result.report === 'string' ? result.report : JSON.stringify(result.lhr));
+      process.stderr.write(`Full report: ${path.relative(ROOT, report)}\n`);
     }
     await recordFigures(figures, machineInfo('embedded PostgreSQL of the site'));
   } finally {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../components/link';
 import { Pagination } from '../components/pagination';
 import { listCompanies, type CompanyFilter } from '@/lib/companies/read';
 import { COMPANY_REGIONS, REMOTE_POLICIES } from '@/lib/companies/vocabulary';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from './link';
 import type { JobSummary } from '@/lib/search/engine';
 import { ageLabel } from '@/lib/site/age-label';
 import { eligibilityLabel } from '@/lib/site/eligibility-label';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from './link';
 
 /** Page numbers shown around the current one. */
 const WINDOW = 2;

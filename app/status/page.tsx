@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../components/link';
 import { formatDateTime, formatSpan } from '../components/format';
 import { getStatusReport, type SourceStatusState } from '@/lib/site/status';
 import { sourceKindLabel } from '@/lib/sources/kind-labels';

@@ -4,7 +4,7 @@
  * the person's consent.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../components/link';
 import { describeFrequency, previewConfirmation } from '../../../lib/alerts';
 import { confirmAction, resendAction } from '../actions';
 

@@ -3,7 +3,7 @@
  * be edited (frequency, time zone), paused, resumed or deleted; or unsubscribe from everything.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../components/link';
 import {
   describeFrequency,
   getManageView,

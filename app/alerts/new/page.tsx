@@ -2,7 +2,7 @@
  * /alerts/new?<search parameters>: "Email me new jobs like these" for the search in the URL.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../components/link';
 import { selectableTimeZones } from '../../../lib/alerts';
 import { describeJobQuery, jobQueryToSearchParams, parseJobQuery } from '../../../lib/search/query';
 import { SubscribeForm } from './subscribe-form';

@@ -3,7 +3,7 @@
  * link scanners and prefetchers open links, and must not unsubscribe anyone.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../components/link';
 import { unsubscribeAction } from '../actions';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@
  * (written to <data dir>/outbox by lib/alerts/mailer.ts). 404 in production.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../components/link';
 import { notFound } from 'next/navigation';
 import { listOutbox, outboxEnabled } from '../../../lib/alerts';
 

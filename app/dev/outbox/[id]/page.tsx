@@ -3,7 +3,7 @@
  * no same-origin access) and its plain-text part. `?raw=1` shows the .eml as sent. 404 in production.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../../components/link';
 import { notFound } from 'next/navigation';
 import { outboxEnabled, readOutboxEntry, readOutboxRaw } from '../../../../lib/alerts';
 
