@@ -28,48 +28,48 @@ describe('cachedLoader', () => {
     const first = get();
     pending[0]!.resolve(1);
     await first;
-    clock = 1000;
+    clock = 999;
     expect(await get()).toBe(1);
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('serves the stale value once it is old, while a single reload replaces it', async () => {
+  it('waits for one shared reload once the value is old', async () => {
     const { load, pending } = controlledLoad();
     let clock = 0;
     const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000 });
     const first = get();
     pending[0]!.resolve(1);
     await first;
-    clock = 1001;
-    expect(await get()).toBe(1);
-    expect(await get()).toBe(1);
+    clock = 1000;
+    const second = get();
+    const third = get();
+    await settle();
     expect(load).toHaveBeenCalledTimes(2);
     pending[1]!.resolve(2);
-    await settle();
+    expect(await Promise.all([second, third])).toEqual([2, 2]);
     expect(await get()).toBe(2);
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps serving the stale value when a background reload fails, and reports it', async () => {
+  it('answers with the last value when a reload fails, reports it, and retries on the next call', async () => {
     const { load, pending } = controlledLoad();
     let clock = 0;
     const errors: unknown[] = [];
-    const get = cachedLoader(load, {
-      now: () => clock,
-      maxAgeMs: 1000,
-      onBackgroundError: (error) => errors.push(error),
-    });
+    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, onStaleError: (e) => errors.push(e) });
     const first = get();
     pending[0]!.resolve(1);
     await first;
     clock = 2000;
-    expect(await get()).toBe(1);
-    pending[1]!.reject(new Error('database down'));
+    const second = get();
     await settle();
+    pending[1]!.reject(new Error('database down'));
+    expect(await second).toBe(1);
     expect(errors).toEqual([new Error('database down')]);
-    // The next call after the failure tries again.
-    expect(await get()).toBe(1);
+    const third = get();
+    await settle();
     expect(load).toHaveBeenCalledTimes(3);
+    pending[2]!.resolve(4);
+    expect(await third).toBe(4);
   });
 
   it('rejects the callers of a failed first load, and retries on the next call', async () => {

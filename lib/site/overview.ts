@@ -1,36 +1,37 @@
 /**
- * The search page's headline numbers (open jobs, hiring companies, directory size), from memory.
+ * The search page's headline numbers (open jobs, hiring companies, directory size), cached briefly.
  *
  * Counting them (lib/stats/overview.ts) takes two passes over every open listing: about 200 ms at
- * 100,000 listings, most of a search page's render time, paid on every page view. They are a lede,
- * not a search result, so a minute-old count is fine: the site keeps the last count and, once it is
- * older than `maxAgeMs`, serves it one more time while a single background recount replaces it
- * (stale-while-revalidate). Only the first page of a process waits for a count.
+ * 100,000 listings, most of a search page's render time if paid on every view. A count a few seconds
+ * old is as good for a headline, so the site keeps the last one for `OVERVIEW_MAX_AGE_MS`; the first
+ * view after that waits for a recount, shared by every view that arrives meanwhile. A headline never
+ * lags a scrape by more than that (serving an old count until some later recount finished could show
+ * "0 jobs" for a minute beside a page of results after a first scrape).
  */
 import { getOverview, type Overview } from '../stats/overview';
 
-/** How old the served count may grow before a page view starts a recount. */
-export const OVERVIEW_MAX_AGE_MS = 60_000;
+/** How old a served count may be. */
+export const OVERVIEW_MAX_AGE_MS = 5_000;
 
 export interface CachedLoaderOptions {
   /** @default OVERVIEW_MAX_AGE_MS */
   maxAgeMs?: number;
   /** Milliseconds clock, for tests. @default Date.now */
   now?: () => number;
-  /** Where a failed background recount is reported (the stale value keeps being served). */
-  onBackgroundError?: (error: unknown) => void;
+  /** Where a failed recount is reported when an older value can be served instead. */
+  onStaleError?: (error: unknown) => void;
 }
 
 /**
- * `load` behind a stale-while-revalidate cache: the first call waits for `load`; later calls answer
- * at once with the last value, and the first call after it is `maxAgeMs` old starts one reload.
- * Concurrent calls share one load. A failed first load rejects its callers and the next call retries.
+ * `load` behind a short-lived cache: calls answer from memory while the last value is younger than
+ * `maxAgeMs`, else wait for one shared reload. When a reload fails, its callers get the last value
+ * (if any; the failure is reported) and the next call tries again.
  */
 export function cachedLoader<T>(load: () => Promise<T>, options: CachedLoaderOptions = {}): () => Promise<T> {
   const maxAgeMs = options.maxAgeMs ?? OVERVIEW_MAX_AGE_MS;
   const now = options.now ?? Date.now;
-  const onBackgroundError =
-    options.onBackgroundError ??
+  const onStaleError =
+    options.onStaleError ??
     ((error: unknown) =>
       console.error(`overview: recount failed: ${error instanceof Error ? error.message : String(error)}`));
   let cached: { value: T; at: number } | null = null;
@@ -42,6 +43,10 @@ export function cachedLoader<T>(load: () => Promise<T>, options: CachedLoaderOpt
         const value = await load();
         cached = { value, at: now() };
         return value;
+      } catch (error) {
+        if (!cached) throw error;
+        onStaleError(error);
+        return cached.value;
       } finally {
         loading = null;
       }
@@ -49,12 +54,8 @@ export function cachedLoader<T>(load: () => Promise<T>, options: CachedLoaderOpt
     return loading;
   };
 
-  return async () => {
-    if (!cached) return reload();
-    if (now() - cached.at > maxAgeMs && !loading) reload().catch(onBackgroundError);
-    return cached.value;
-  };
+  return async () => (cached && now() - cached.at < maxAgeMs ? cached.value : reload());
 }
 
-/** The overview the search page shows: at most about a minute old, counted in the background. */
+/** The overview the search page shows: at most `OVERVIEW_MAX_AGE_MS` old. */
 export const getSiteOverview: () => Promise<Overview> = cachedLoader(getOverview);
