@@ -78,14 +78,20 @@ describe('writeSourcePostings through the COPY stage', () => {
       posting({ externalId: String(i), title: `Engineer ${i}`, tags: ['go', 'rust'] }),
     );
     await writeSourcePostings(database, source, board);
-    // pg_stat_get_xact_* count this transaction's own row changes, before any stats flush.
+    // pg_stat_get_xact_* count the row changes this backend has not yet reported, which may include
+    // earlier transactions' (PostgreSQL 15): compare before and after, within one transaction.
     const counts = await database.sql.begin(async (tx) => {
+      const read = async () => {
+        const [row] = await tx<{ updated: number; hot: number }[]>`
+          select pg_stat_get_xact_tuples_updated('jobs'::regclass)::int as updated,
+                 pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)::int as hot`;
+        return row!;
+      };
+      const before = await read();
       // The writer's own statement, on this transaction's connection.
       await markOpenJobsSeen({ ...database, sql: tx } as unknown as typeof database, source.id);
-      const [row] = await tx<{ updated: number; hot: number }[]>`
-        select pg_stat_get_xact_tuples_updated('jobs'::regclass)::int as updated,
-               pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)::int as hot`;
-      return row!;
+      const after = await read();
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
     });
     expect(counts).toEqual({ updated: 50, hot: 50 });
   });
