@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../../tests/db';
 import { closeDatabase } from '../db/client';
 import { posting, seedCompany } from '../catalog/testing/seed';
-import { markOpenJobsSeen } from './mark-seen';
+import { touchOpenJobs } from './mark-seen';
 import { writeSourcePostings } from './upsert-postings';
 
 afterAll(closeDatabase);
@@ -88,8 +88,8 @@ describe('writeSourcePostings through the COPY stage', () => {
         return row!;
       };
       const before = await read();
-      // The writer's own statement, on this transaction's connection.
-      await markOpenJobsSeen({ ...database, sql: tx } as unknown as typeof database, source.id);
+      // markOpenJobsSeen's statement, on this transaction's connection.
+      await touchOpenJobs(tx, source.id, new Date());
       const after = await read();
       return { updated: after.updated - before.updated, hot: after.hot - before.hot };
     });

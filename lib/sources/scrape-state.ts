@@ -9,6 +9,7 @@
  * postgres.js client's Date serializers and parsers.
  */
 import os from 'node:os';
+import { withoutFlushWait } from '../db/async-commit';
 import type { Database } from '../db/client';
 import { CONFIRMING_RUNS, type SuspiciousHistory } from '../jobs/plan-closures';
 import { nextRunAt } from './schedule';
@@ -150,6 +151,7 @@ export async function recordRunStart(
 ): Promise<number> {
   const now = options.now ?? new Date();
   return database.sql.begin(async (tx) => {
+    await withoutFlushWait(tx);
     await tx`
       update scrape_runs set status = 'failed', finished_at = ${now.toISOString()}::timestamptz,
         error = 'interrupted: the process running it stopped before it finished'
@@ -178,6 +180,7 @@ export async function recordRunFinish(
   const durationMs = Math.max(0, outcome.finishedAt.getTime() - outcome.startedAt.getTime());
   const validators = outcome.validators;
   await database.sql.begin(async (tx) => {
+    await withoutFlushWait(tx);
     await tx`
       update scrape_runs set
         status = ${outcome.status}, finished_at = ${outcome.finishedAt.toISOString()}::timestamptz, duration_ms = ${durationMs},

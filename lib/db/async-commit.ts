@@ -1,0 +1,13 @@
+import type postgres from 'postgres';
+
+/**
+ * Let this transaction commit without waiting for its WAL to reach the disk (`synchronous_commit =
+ * off`, for this transaction only). For scrape bookkeeping: most of a re-scrape of unchanged boards
+ * was waiting for those flushes, three per board. Nothing is at stake: a crash can lose only the last
+ * fraction of a second of such commits, never corrupt anything, and the next run redoes the work (it
+ * re-fetches a board whose validators were lost, marks a lost "running" row interrupted, touches
+ * last_seen_at again). Postings themselves are always committed synchronously.
+ */
+export async function withoutFlushWait(tx: postgres.TransactionSql): Promise<void> {
+  await tx`set local synchronous_commit = off`;
+}
