@@ -186,6 +186,8 @@ async function searchVectorCpuPerPosting(postings: number): Promise<number> {
   return database.sql.reserve().then(async (connection) => {
     try {
       const [backend] = await connection<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      // One process does all the work, or parallel workers' CPU would go uncounted.
+      await connection`set max_parallel_workers_per_gather = 0`;
       const before = processCpuMs(backend!.pid);
       await connection`
         select sum(length(
