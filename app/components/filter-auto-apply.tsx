@@ -111,6 +111,16 @@ export function FilterAutoApply({ formId }: { formId: string }) {
     form.addEventListener('input', onInput);
     form.addEventListener('submit', onSubmit);
     form.dataset['autoApply'] = 'on';
+    // Text typed before this ran (a slow phone hydrates late) fired no listener: apply it as if typed now.
+    const url = new URLSearchParams(window.location.search);
+    const typedEarly = Array.from(form.elements).some(
+      (element) =>
+        element instanceof HTMLInputElement &&
+        (element.type === 'search' || element.type === 'text') &&
+        element.name !== '' &&
+        element.value.trim() !== (url.get(element.name) ?? ''),
+    );
+    if (typedEarly) timer = setTimeout(navigate, TYPING_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       form.removeEventListener('change', onChange);
