@@ -25,6 +25,7 @@ import { SEARCH_TEXT_CONFIG } from '../jobs';
 import { popcount, type Bitset, type TermFragment } from '../search/listing-index';
 import {
   FUZZY_BELOW,
+  evaluateTsquery,
   fragmentsOf,
   isPlainTextQuery,
   parseTsquery,
@@ -222,32 +223,17 @@ class WindowLexemes {
   }
 
   /**
-   * The jobs matching a parsed tsquery: leaves as above, and/or/not as bit operations.
-   * `negationKeepsAll` takes every "not" as true, for a superset of a phrase's matches (a phrase may
-   * negate a word at one position only).
+   * The jobs matching a parsed tsquery: leaves as above, and/or/not as bit operations, by the
+   * engine's own evaluator (`evaluateTsquery`; `negationKeepsAll` is described there).
    */
   evaluate(node: TsqueryNode, options: { negationKeepsAll?: boolean } = {}): Bitset {
-    switch (node.kind) {
-      case 'fragment':
-        return this.leaf(node.fragment);
-      case 'not': {
-        if (options.negationKeepsAll) return this.all;
-        const operand = this.evaluate(node.operand);
-        const result = new Uint32Array(this.words);
-        for (let word = 0; word < result.length; word++) result[word] = this.all[word]! & ~operand[word]!;
-        return result;
-      }
-      case 'and':
-      case 'or': {
-        const left = this.evaluate(node.left, options);
-        const right = this.evaluate(node.right, options);
-        const result = new Uint32Array(this.words);
-        for (let word = 0; word < result.length; word++) {
-          result[word] = node.kind === 'and' ? left[word]! & right[word]! : left[word]! | right[word]!;
-        }
-        return result;
-      }
-    }
+    // Every leaf is known here (a missing phrase throws), so the result is never null.
+    return evaluateTsquery(
+      node,
+      (fragment) => this.leaf(fragment),
+      () => this.all,
+      options,
+    )!;
   }
 
   private leaf(fragment: TermFragment): Bitset {

@@ -239,42 +239,57 @@ export function fragmentsOf(parsed: ParsedText): TermFragment[] {
 }
 
 /**
+ * A parsed tsquery over bitsets: leaves from `leaf` (a leaf it cannot give, null or undefined, makes
+ * the result null), and/or/not as bit operations, "not" relative to `universe()`. With
+ * `negationKeepsAll` every "not" counts as true, which gives a superset (a phrase's candidates: a
+ * phrase may negate a word at one position only). The engine's index and the alerts' window of new
+ * jobs (lib/alerts/text-match.ts) both evaluate texts with it, so they agree by construction.
+ */
+export function evaluateTsquery(
+  node: TsqueryNode,
+  leaf: (fragment: TermFragment) => Bitset | null | undefined,
+  universe: () => Bitset,
+  options: { negationKeepsAll?: boolean } = {},
+): Bitset | null {
+  switch (node.kind) {
+    case 'fragment':
+      return leaf(node.fragment) ?? null;
+    case 'not': {
+      if (options.negationKeepsAll) return universe();
+      const operand = evaluateTsquery(node.operand, leaf, universe);
+      if (!operand) return null;
+      const result = universe().slice();
+      for (let word = 0; word < result.length; word++) result[word]! &= ~(operand[word] ?? 0);
+      return result;
+    }
+    case 'and':
+    case 'or': {
+      const left = evaluateTsquery(node.left, leaf, universe, options);
+      const right = evaluateTsquery(node.right, leaf, universe, options);
+      if (!left || !right) return null;
+      const result: Bitset = new Uint32Array(Math.max(left.length, right.length));
+      for (let word = 0; word < result.length; word++) {
+        result[word] =
+          node.kind === 'and'
+            ? (left[word] ?? 0) & (right[word] ?? 0)
+            : (left[word] ?? 0) | (right[word] ?? 0);
+      }
+      return result;
+    }
+  }
+}
+
+/**
  * The listings matching a parsed query, as a bitset over `index`'s slots, or null when a fragment it
  * needs is not loaded.
  */
 export function evaluateText(parsed: ParsedText, index: ListingIndex): Bitset | null {
-  let universe: Bitset | null = null;
-  const evaluate = (node: TsqueryNode): Bitset | null => {
-    switch (node.kind) {
-      case 'fragment':
-        return index.fragmentBits(node.fragment)?.slice() ?? null;
-      case 'not': {
-        const operand = evaluate(node.operand);
-        if (!operand) return null;
-        universe ??= index.allBits();
-        const result = universe.slice();
-        for (let word = 0; word < result.length; word++) result[word]! &= ~(operand[word] ?? 0);
-        return result;
-      }
-      case 'and':
-      case 'or': {
-        const left = evaluate(node.left);
-        const right = evaluate(node.right);
-        if (!left || !right) return null;
-        const result: Bitset = new Uint32Array(Math.max(left.length, right.length));
-        for (let word = 0; word < result.length; word++) {
-          result[word] =
-            node.kind === 'and'
-              ? (left[word] ?? 0) & (right[word] ?? 0)
-              : (left[word] ?? 0) | (right[word] ?? 0);
-        }
-        return result;
-      }
-    }
-  };
+  let all: Bitset | null = null;
+  const leaf = (fragment: TermFragment) => index.fragmentBits(fragment)?.slice();
+  const universe = () => (all ??= index.allBits());
   const empty: Bitset = new Uint32Array(0);
-  const query = parsed.query ? evaluate(parsed.query) : empty;
-  const prefix = parsed.prefix ? evaluate(parsed.prefix) : empty;
+  const query = parsed.query ? evaluateTsquery(parsed.query, leaf, universe) : empty;
+  const prefix = parsed.prefix ? evaluateTsquery(parsed.prefix, leaf, universe) : empty;
   if (!query || !prefix) return null;
   const result: Bitset = new Uint32Array(Math.max(query.length, prefix.length));
   for (let word = 0; word < result.length; word++) result[word] = (query[word] ?? 0) | (prefix[word] ?? 0);
