@@ -33,43 +33,83 @@ describe('cachedLoader', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('waits for one shared reload once the value is old', async () => {
+  it('answers with the old value and starts one shared reload once the value is old', async () => {
     const { load, pending } = controlledLoad();
     let clock = 0;
-    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000 });
+    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, maxStaleMs: 10_000 });
     const first = get();
     pending[0]!.resolve(1);
     await first;
     clock = 1000;
+    expect(await get()).toBe(1);
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1]!.resolve(2);
+    await settle();
+    expect(await get()).toBe(2);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits for one shared reload once the value is older than maxStaleMs', async () => {
+    const { load, pending } = controlledLoad();
+    let clock = 0;
+    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, maxStaleMs: 10_000 });
+    const first = get();
+    pending[0]!.resolve(1);
+    await first;
+    clock = 10_000;
     const second = get();
     const third = get();
     await settle();
     expect(load).toHaveBeenCalledTimes(2);
     pending[1]!.resolve(2);
     expect(await Promise.all([second, third])).toEqual([2, 2]);
-    expect(await get()).toBe(2);
-    expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('answers with the last value when a reload fails, reports it, and retries on the next call', async () => {
+  it('keeps the last value when a background reload fails, reports it, and retries on the next call', async () => {
     const { load, pending } = controlledLoad();
     let clock = 0;
     const errors: unknown[] = [];
-    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, onStaleError: (e) => errors.push(e) });
+    const get = cachedLoader(load, {
+      now: () => clock,
+      maxAgeMs: 1000,
+      maxStaleMs: 10_000,
+      onStaleError: (e) => errors.push(e),
+    });
     const first = get();
     pending[0]!.resolve(1);
     await first;
     clock = 2000;
+    expect(await get()).toBe(1);
+    pending[1]!.reject(new Error('database down'));
+    await settle();
+    expect(errors).toEqual([new Error('database down')]);
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(3);
+    pending[2]!.resolve(4);
+    await settle();
+    expect(await get()).toBe(4);
+  });
+
+  it('answers a waiting caller with the last value when its reload fails', async () => {
+    const { load, pending } = controlledLoad();
+    let clock = 0;
+    const errors: unknown[] = [];
+    const get = cachedLoader(load, {
+      now: () => clock,
+      maxAgeMs: 1000,
+      maxStaleMs: 10_000,
+      onStaleError: (e) => errors.push(e),
+    });
+    const first = get();
+    pending[0]!.resolve(1);
+    await first;
+    clock = 20_000;
     const second = get();
     await settle();
     pending[1]!.reject(new Error('database down'));
     expect(await second).toBe(1);
     expect(errors).toEqual([new Error('database down')]);
-    const third = get();
-    await settle();
-    expect(load).toHaveBeenCalledTimes(3);
-    pending[2]!.resolve(4);
-    expect(await third).toBe(4);
   });
 
   it('rejects the callers of a failed first load, and retries on the next call', async () => {
