@@ -25,6 +25,7 @@ function job(company: string, title: string, overrides: Partial<JobSummary> = {}
     postedAt: null,
     firstSeenAt: '2026-03-02T00:00:00.000Z',
     lastSeenAt: '2026-03-02T00:00:00.000Z',
+    updatedAt: '2026-03-01T00:00:00.000Z',
     closedAt: null,
     sources: [],
     ...overrides,

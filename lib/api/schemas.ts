@@ -51,6 +51,9 @@ export const jobSummarySchema = z
     postedAt: isoDateTime.nullable().meta({ description: 'Date the source gives, if any.' }),
     firstSeenAt: isoDateTime,
     lastSeenAt: isoDateTime.meta({ description: 'Last time a scrape found it listed.' }),
+    updatedAt: isoDateTime.meta({
+      description: 'Last change of its content; a scrape that finds it unchanged does not move it.',
+    }),
     closedAt: isoDateTime.nullable().meta({ description: 'When it stopped being listed; null while open.' }),
     sources: z
       .array(z.object({ kind: z.string(), url: z.string() }).strict())

@@ -6,6 +6,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '../env';
 import { ensureEmbeddedPostgres, type EmbeddedServer } from './embedded';
+import { processState } from '../process-state';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -35,21 +36,22 @@ export interface ConnectOptions {
   max?: number;
 }
 
-let current: Promise<Database> | null = null;
+/** The process's pool, shared by every copy of this module (lib/process-state.ts). */
+const shared = processState('database', () => ({ current: null as Promise<Database> | null }));
 
 /** The process's database, connected on first call. */
 export function getDatabase(options: ConnectOptions = {}): Promise<Database> {
-  current ??= connect(options).catch((error: unknown) => {
-    current = null;
+  shared.current ??= connect(options).catch((error: unknown) => {
+    shared.current = null;
     throw error;
   });
-  return current;
+  return shared.current;
 }
 
 /** Close the pool and, if this process started the embedded server and nobody else uses it, stop it. */
 export async function closeDatabase(): Promise<void> {
-  const pending = current;
-  current = null;
+  const pending = shared.current;
+  shared.current = null;
   if (!pending) return;
   const database = await pending.catch(() => null);
   if (!database) return;

@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from '../search/engine';
-import { JSON_FEED_VERSION, buildFeed, feedLastModified, type FeedInput, type FeedJob } from './build';
+import { JSON_FEED_VERSION, buildFeed, feedLastModified, type FeedInput } from './build';
 import { feedItemTitle } from './labels';
 import { assertWellFormedXml, feedXmlParser } from './testing/xml';
 import { stripXmlInvalidCharacters } from './xml-text';
@@ -37,6 +37,7 @@ function job(overrides: Partial<JobSummary> = {}): JobSummary {
     postedAt: null,
     firstSeenAt: '2025-03-01T10:00:00.000Z',
     lastSeenAt: '2025-03-05T10:00:00.000Z',
+    updatedAt: '2025-03-02T10:00:00.000Z',
     closedAt: null,
     sources: [{ kind: 'greenhouse', url: 'https://boards.example/acme/jobs/1' }],
     ...overrides,
@@ -61,7 +62,7 @@ const hostile = job({
   tags: [],
 });
 
-function input(jobs: FeedJob[]): FeedInput {
+function input(jobs: JobSummary[]): FeedInput {
   return {
     title: 'Remote jobs matching “R&D ]]> <x>\u0000”',
     description: 'The newest jobs & more',
@@ -74,9 +75,9 @@ function input(jobs: FeedJob[]): FeedInput {
   };
 }
 
-const entries: FeedJob[] = [
-  { job: job(), updatedAt: new Date('2025-03-04T09:00:00Z') },
-  { job: hostile, updatedAt: new Date('2025-02-01T00:00:00Z') },
+const entries: JobSummary[] = [
+  job({ updatedAt: '2025-03-04T09:00:00.000Z' }),
+  { ...hostile, updatedAt: '2025-02-01T00:00:00.000Z' },
 ];
 
 describe('buildFeed (RSS 2.0)', () => {
@@ -121,10 +122,7 @@ describe('buildFeed (RSS 2.0)', () => {
 
   it.each([0, 1, 2, 3])('round-trips a title with %i CDATA terminators', (count) => {
     const title = `a${']]>b'.repeat(count)}`;
-    const one = buildFeed(
-      input([{ job: job({ title }), updatedAt: new Date('2025-03-01T10:00:00Z') }]),
-      'rss',
-    );
+    const one = buildFeed(input([job({ title, updatedAt: '2025-03-01T10:00:00.000Z' })]), 'rss');
     assertWellFormedXml(one);
     expect(feedXmlParser().parse(one).rss.channel.item[0].title).toBe(`${title} — Acme (Worldwide)`);
   });
@@ -212,7 +210,7 @@ describe('feedLastModified', () => {
     expect(feedLastModified(entries)?.toISOString()).toBe('2025-03-04T09:00:00.000Z');
     expect(
       feedLastModified([
-        { job: job({ firstSeenAt: '2025-04-01T00:00:00.000Z' }), updatedAt: new Date(0) },
+        job({ firstSeenAt: '2025-04-01T00:00:00.000Z', updatedAt: '1970-01-01T00:00:00.000Z' }),
       ])?.toISOString(),
     ).toBe('2025-04-01T00:00:00.000Z');
     expect(feedLastModified([])).toBeNull();

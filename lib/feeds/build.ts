@@ -29,13 +29,6 @@ export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
-/** A job and when its content last changed. */
-export interface FeedJob {
-  job: JobSummary;
-  /** Last change of the job's stored fields (jobs.updated_at); never before first seen. */
-  updatedAt: Date;
-}
-
 export interface FeedInput {
   /** "Remote Rust jobs open to Portugal". */
   title: string;
@@ -48,16 +41,17 @@ export interface FeedInput {
   id: string;
   /** The site's base URL. */
   siteUrl: string;
-  jobs: readonly FeedJob[];
+  /** Each item's "updated" is the job's `updatedAt` (never before it was first seen). */
+  jobs: readonly JobSummary[];
   /** Feed-level updated time when there are no jobs (so an empty feed's body is stable too). */
   emptyUpdated: Date;
 }
 
 /** The newest change any item reflects, or null for an empty feed. */
-export function feedLastModified(jobs: readonly FeedJob[]): Date | null {
+export function feedLastModified(jobs: readonly JobSummary[]): Date | null {
   let newest: number | null = null;
-  for (const { job, updatedAt } of jobs) {
-    const time = Math.max(updatedAt.getTime(), Date.parse(job.firstSeenAt));
+  for (const job of jobs) {
+    const time = Math.max(Date.parse(job.updatedAt), Date.parse(job.firstSeenAt));
     if (newest === null || time > newest) newest = time;
   }
   return newest === null ? null : new Date(newest);
@@ -116,11 +110,11 @@ function newFeed(input: FeedInput, format: FeedFormat, updated: Date): Feed {
   });
 }
 
-function item(entry: FeedJob, format: FeedFormat, siteUrl: string): Item {
-  const { job, updatedAt } = entry;
+function item(job: JobSummary, format: FeedFormat, siteUrl: string): Item {
   const title = stripXmlInvalidCharacters(feedItemTitle(job));
   const summary = summarize(job);
   const firstSeen = new Date(job.firstSeenAt);
+  const updatedAt = new Date(job.updatedAt);
   const updated = updatedAt.getTime() > firstSeen.getTime() ? updatedAt : firstSeen;
   const companyName = stripXmlInvalidCharacters(job.company.name);
   const companyUrl = `${siteUrl}/companies/${job.company.slug}`;
@@ -162,7 +156,7 @@ function item(entry: FeedJob, format: FeedFormat, siteUrl: string): Item {
 }
 
 /** JSON Feed 1.0 as `feed` writes it, brought to 1.1: version, `authors` arrays, `language`, `external_url`. */
-function toJsonFeed11(json: string, jobs: readonly FeedJob[]): string {
+function toJsonFeed11(json: string, jobs: readonly JobSummary[]): string {
   const document = JSON.parse(json) as Record<string, unknown> & { items: Record<string, unknown>[] };
   const { author, ...rest } = document;
   const upgraded: Record<string, unknown> = {
@@ -173,7 +167,7 @@ function toJsonFeed11(json: string, jobs: readonly FeedJob[]): string {
   };
   upgraded.items = document.items.map((entry, index) => {
     const { author: itemAuthor, ...itemRest } = entry;
-    const job = jobs[index]?.job;
+    const job = jobs[index];
     return {
       ...itemRest,
       ...(itemAuthor ? { authors: [itemAuthor] } : {}),

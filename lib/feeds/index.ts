@@ -7,7 +7,6 @@ export {
   JSON_FEED_VERSION,
   type FeedFormat,
   type FeedInput,
-  type FeedJob,
 } from './build';
 export { FEED_SIZE, feedQuery, loadFeedJobs } from './load';
 export {

@@ -18,6 +18,7 @@ import type { Category, EmploymentType, SalaryPeriod, Seniority, Workplace } fro
 import { MeiliSearchEngine } from './meilisearch';
 import { PostgresSearchEngine } from './postgres';
 import type { JobQuery } from './query';
+import { processState } from '../process-state';
 import type { FacetName } from './results';
 
 export { FACET_NAMES, MAX_FACET_VALUES, jobPath, type FacetName } from './results';
@@ -59,6 +60,11 @@ export interface JobSummary {
   postedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
+  /**
+   * Last change of the listing's content (jobs.updated_at). Unlike `lastSeenAt`, a scrape that finds
+   * it unchanged does not move it: feeds and API clients use it to tell what changed.
+   */
+  updatedAt: string;
   closedAt: string | null;
   /** Where the job is listed: the listing's own source first, then open duplicates. */
   sources: { kind: string; url: string }[];
@@ -129,15 +135,16 @@ export function createSearchEngine(database: Database, meili: MeiliConnection | 
   return meili ? new MeiliSearchEngine(database, meili) : new PostgresSearchEngine(database);
 }
 
-let current: Promise<SearchEngine> | null = null;
+/** The process's engine (and so its one listing index), shared by every copy of this module. */
+const shared = processState('searchEngine', () => ({ current: null as Promise<SearchEngine> | null }));
 
 /** The process's engine: Meilisearch when MEILI_URL and MEILI_MASTER_KEY are set, else Postgres. */
 export function getSearchEngine(): Promise<SearchEngine> {
-  current ??= getDatabase()
+  shared.current ??= getDatabase()
     .then((database) => createSearchEngine(database, meiliConnectionFromEnv()))
     .catch((error: unknown) => {
-      current = null;
+      shared.current = null;
       throw error;
     });
-  return current;
+  return shared.current;
 }

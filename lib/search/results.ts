@@ -78,6 +78,7 @@ interface SummaryRow {
   posted_at: Timestamp | null;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
+  updated_at: Timestamp;
   closed_at: Timestamp | null;
   sources: { kind: string; url: string }[];
 }
@@ -98,7 +99,7 @@ export async function loadJobSummaries(
            j.location_text, j.workplace, j.worldwide, j.countries, j.tz_min, j.tz_max, j.evidence,
            j.category, j.employment_type, j.seniority, j.salary_min, j.salary_max, j.salary_currency,
            j.salary_period, j.salary_usd_min, j.salary_usd_max, j.tags, j.posted_at, j.first_seen_at,
-           j.last_seen_at, j.closed_at,
+           j.last_seen_at, j.updated_at, j.closed_at,
            (select coalesce(json_agg(json_build_object('kind', s.kind, 'url', d.apply_url)
                                      order by d.id <> j.id, d.first_seen_at, d.id), '[]'::json)
               from jobs d join sources s on s.id = d.source_id
@@ -148,6 +149,7 @@ function toJobSummary(row: SummaryRow, publicUrl: string): JobSummary {
     postedAt: row.posted_at === null ? null : toIsoTimestamp(row.posted_at),
     firstSeenAt: toIsoTimestamp(row.first_seen_at),
     lastSeenAt: toIsoTimestamp(row.last_seen_at),
+    updatedAt: toIsoTimestamp(row.updated_at),
     closedAt: row.closed_at === null ? null : toIsoTimestamp(row.closed_at),
     sources: row.sources,
   };

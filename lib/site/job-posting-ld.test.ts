@@ -30,6 +30,7 @@ const job = (overrides: Partial<JobSummary> = {}): JobSummary => ({
   postedAt: '2026-03-01T00:00:00.000Z',
   firstSeenAt: '2026-03-02T00:00:00.000Z',
   lastSeenAt: '2026-03-05T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
   closedAt: null,
   sources: [],
   ...overrides,
