@@ -49,6 +49,13 @@ export function FilterAutoApply({ formId }: { formId: string }) {
   /** The query string the form was rendered for: the server already made the form match it. */
   const rendered = useRef<string | null>(null);
 
+  /**
+   * The id of the control that had focus when this component navigated. The facet lists are markup
+   * (markup.ts) that the new page replaces: a checkbox ticked from the keyboard is a new element
+   * afterwards, and focus would fall back to the top of the page.
+   */
+  const focusedId = useRef<string | null>(null);
+
   useEffect(() => {
     const form = document.getElementById(formId);
     const current = searchParams.toString();
@@ -59,6 +66,12 @@ export function FilterAutoApply({ formId }: { formId: string }) {
     }
     if (form instanceof HTMLFormElement) {
       syncFormWithUrl(form, new URLSearchParams(current), current === lastPushed.current);
+    }
+    const id = focusedId.current;
+    focusedId.current = null;
+    const active = document.activeElement;
+    if (id && (active === null || active === document.body)) {
+      document.getElementById(id)?.focus({ preventScroll: true });
     }
   }, [formId, searchParams]);
 
@@ -85,6 +98,8 @@ export function FilterAutoApply({ formId }: { formId: string }) {
       }
       const query = params.toString();
       lastPushed.current = query;
+      focusedId.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement.id || null : null;
       const action = new URL(form.action, window.location.href).pathname;
       router.push(query ? `${action}?${query}` : action, { scroll: false });
     };

@@ -3,6 +3,7 @@ import { DEFAULT_PER_PAGE, type JobQuery } from '@/lib/search/query';
 import { TAG_LABELS } from '@/lib/normalize/tags';
 import { CATEGORIES, EMPLOYMENT_TYPES, SENIORITIES } from '@/lib/normalize/types';
 import { countryOptions } from '@/lib/site/country-names';
+import { innerHtml, markup, type Markup } from './markup';
 import {
   CATEGORY_LABELS,
   EMPLOYMENT_TYPE_LABELS,
@@ -34,6 +35,34 @@ function workplaceValue(query: JobQuery): string {
 
 export const SEARCH_FORM_ID = 'search';
 
+let countryOptionsMarkup: string | null = null;
+
+/**
+ * The "I can work from" options as markup, with `selected` on the chosen one (the select's
+ * `defaultValue` does not reach options React did not render, and a page without JavaScript shows
+ * what the markup selects).
+ *
+ * Why markup: the list is the same 250 countries on every page, a quarter of the search page's
+ * elements. As React elements each would be rendered twice per view (the HTML and the RSC payload)
+ * and hydrated in the browser; as one string it costs a copy.
+ */
+function countryOptionsHtml(selected: string | null): string {
+  countryOptionsMarkup ??= markup`<option value="">Anywhere / show all</option>${countryOptions().map(
+    ({ code, name }) => markup`<option value="${code}">${name}</option>`,
+  )}`.value;
+  if (!selected) return countryOptionsMarkup;
+  const option = markup`<option value="${selected}">`.value;
+  return countryOptionsMarkup.replace(option, markup`<option value="${selected}" selected="">`.value);
+}
+
+/** The time zone options as markup (forty of them, on every page), the chosen one `selected`. */
+function timezoneOptionsMarkup(selected: string): Markup {
+  return markup`<option value="">Any time zone</option>${timezoneChoices().map(
+    (choice) =>
+      markup`<option value="${choice.value}"${choice.value === selected ? markup` selected=""` : null}>${choice.label}</option>`,
+  )}`;
+}
+
 interface Option {
   value: string;
   label: string;
@@ -53,6 +82,19 @@ function facetOptions(
   return values
     .filter((value) => (counts[value] ?? 0) > 0 || selected.includes(value))
     .map((value) => ({ value, label: label(value), count: counts[value] ?? 0 }));
+}
+
+/**
+ * A facet's checkboxes as markup (see markup.ts): the facets are most of the search page's elements
+ * and none of them is rendered again in the browser, the form's own state lives in the DOM.
+ */
+function checkboxesMarkup(name: string, options: readonly Option[], selected: readonly string[]): Markup {
+  return markup`${options.map((option) => {
+    const id = `${name}-${option.value}`;
+    const checked = selected.includes(option.value) ? markup` checked=""` : null;
+    const count = option.count.toLocaleString('en');
+    return markup`<li><input type="checkbox" id="${id}" name="${name}" value="${option.value}"${checked}/><label for="${id}">${option.label} <span class="count">${count}</span></label></li>`;
+  })}`;
 }
 
 function CheckboxGroup({
@@ -78,25 +120,7 @@ function CheckboxGroup({
       </summary>
       <fieldset>
         <legend className="visually-hidden">{legend}</legend>
-        <ul className="checks">
-          {options.map((option) => {
-            const id = `${name}-${option.value}`;
-            return (
-              <li key={option.value}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  name={name}
-                  value={option.value}
-                  defaultChecked={selected.includes(option.value)}
-                />
-                <label htmlFor={id}>
-                  {option.label} <span className="count">{option.count.toLocaleString('en')}</span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
+        <ul className="checks" {...innerHtml(checkboxesMarkup(name, options, selected))} />
       </fieldset>
     </details>
   );
@@ -139,25 +163,21 @@ export function SearchForm({
         </div>
         <div className="field">
           <label htmlFor="country">I can work from</label>
-          <select id="country" name="country" defaultValue={query.country ?? ''}>
-            <option value="">Anywhere / show all</option>
-            {countryOptions().map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
+          <select
+            id="country"
+            name="country"
+            defaultValue={query.country ?? ''}
+            dangerouslySetInnerHTML={{ __html: countryOptionsHtml(query.country) }}
+          />
         </div>
         <div className="field">
           <label htmlFor="tz">My time zone</label>
-          <select id="tz" name="tz" defaultValue={query.tz === null ? '' : String(query.tz)}>
-            <option value="">Any time zone</option>
-            {timezoneChoices().map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
+          <select
+            id="tz"
+            name="tz"
+            defaultValue={query.tz === null ? '' : String(query.tz)}
+            {...innerHtml(timezoneOptionsMarkup(query.tz === null ? '' : String(query.tz)))}
+          />
         </div>
         <button type="submit" className="button">
           Search
