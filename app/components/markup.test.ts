@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jobCardMarkup } from './job-card';
 import { Markup, markup } from './markup';
-import type { JobSummary } from '@/lib/search/engine';
+import { testJobSummary } from '@/lib/search/testing/job-summary';
 
 describe('markup', () => {
   it('escapes interpolated text, in text and in attributes', () => {
@@ -22,31 +22,13 @@ describe('markup', () => {
 });
 
 describe('jobCardMarkup', () => {
-  const job: JobSummary = {
-    id: 'abc123',
-    slug: 'engineer-acme-abc123',
-    url: 'https://example.test/jobs/engineer-acme-abc123',
-    applyUrl: 'https://acme.test/apply',
+  const job = testJobSummary({
     title: 'Engineer <b>now</b>',
     company: { slug: 'acme', name: 'Acme & Sons' },
-    locationText: 'Remote',
     workplace: 'hybrid',
-    worldwide: true,
-    countries: [],
-    timezone: null,
-    evidence: null,
-    category: 'engineering',
-    type: null,
-    seniority: null,
-    salary: null,
     tags: ['typescript'],
-    postedAt: null,
     firstSeenAt: '2026-01-01T00:00:00.000Z',
-    lastSeenAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    closedAt: null,
-    sources: [],
-  };
+  });
 
   it('renders the card with every value escaped', () => {
     const out = jobCardMarkup(job, new Date('2026-01-01T12:00:00.000Z')).value;

@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from '../search/engine';
+import { testJobSummary } from '../search/testing/job-summary';
 import { digestEmail, digestSubject, formatSalary, selectDigestJobs } from './compose';
 import { escapeHtml, html, safeUrl } from './html';
 
 function job(company: string, title: string, overrides: Partial<JobSummary> = {}): JobSummary {
-  return {
+  return testJobSummary({
     id: title,
     slug: title,
     url: `https://jobs.test/jobs/${encodeURIComponent(title)}`,
     applyUrl: 'https://boards.example.com/x',
     title,
     company: { slug: company, name: company.toUpperCase() },
-    locationText: 'Remote',
-    workplace: 'remote',
-    worldwide: true,
-    countries: [],
-    timezone: null,
-    evidence: null,
-    category: 'engineering',
-    type: null,
-    seniority: null,
-    salary: null,
-    tags: [],
-    postedAt: null,
-    firstSeenAt: '2026-03-02T00:00:00.000Z',
-    lastSeenAt: '2026-03-02T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    closedAt: null,
-    sources: [],
     ...overrides,
-  };
+  });
 }
 
 const links = {

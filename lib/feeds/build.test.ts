@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from '../search/engine';
+import { testJobSummary } from '../search/testing/job-summary';
 import { JSON_FEED_VERSION, buildFeed, feedLastModified, type FeedInput } from './build';
 import { feedItemTitle } from './labels';
 import { assertWellFormedXml, feedXmlParser } from './testing/xml';
@@ -9,20 +10,13 @@ import { stripXmlInvalidCharacters } from './xml-text';
 const SITE = 'https://jobs.example';
 
 function job(overrides: Partial<JobSummary> = {}): JobSummary {
-  return {
+  return testJobSummary({
     id: 'abcd2345',
     slug: 'senior-rust-engineer-acme-abcd2345',
     url: `${SITE}/jobs/senior-rust-engineer-acme-abcd2345`,
     applyUrl: 'https://boards.example/acme/jobs/1?a=1&b=2',
     title: 'Senior Rust Engineer',
-    company: { slug: 'acme', name: 'Acme' },
-    locationText: 'Remote',
-    workplace: 'remote',
-    worldwide: true,
-    countries: [],
-    timezone: null,
     evidence: 'Remote - anywhere',
-    category: 'engineering',
     type: 'full-time',
     seniority: 'senior',
     salary: {
@@ -34,14 +28,12 @@ function job(overrides: Partial<JobSummary> = {}): JobSummary {
       annualUsdMax: 180_000,
     },
     tags: ['rust', 'typescript'],
-    postedAt: null,
     firstSeenAt: '2025-03-01T10:00:00.000Z',
     lastSeenAt: '2025-03-05T10:00:00.000Z',
     updatedAt: '2025-03-02T10:00:00.000Z',
-    closedAt: null,
     sources: [{ kind: 'greenhouse', url: 'https://boards.example/acme/jobs/1' }],
     ...overrides,
-  };
+  });
 }
 
 /** Every kind of text that breaks naive XML: markup, entities, CDATA ends, controls, bidi marks. */

@@ -1,40 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from '../search/engine';
+import { testJobSummary } from '../search/testing/job-summary';
 import { jobPostingJsonLd, serializeJsonLd } from './job-posting-ld';
 
-const job = (overrides: Partial<JobSummary> = {}): JobSummary => ({
-  id: 'k3x9q2ab',
-  slug: 'senior-rust-engineer-acme-k3x9q2ab',
-  url: 'https://jobs.example.com/jobs/senior-rust-engineer-acme-k3x9q2ab',
-  applyUrl: 'https://boards.example.com/acme/1',
-  title: 'Senior Rust Engineer',
-  company: { slug: 'acme', name: 'Acme' },
-  locationText: 'Worldwide',
-  workplace: 'remote',
-  worldwide: true,
-  countries: [],
-  timezone: null,
-  evidence: 'Location: Worldwide',
-  category: 'engineering',
-  type: 'full-time',
-  seniority: 'senior',
-  salary: {
-    min: 150_000,
-    max: 190_000,
-    currency: 'USD',
-    period: 'year',
-    annualUsdMin: 150_000,
-    annualUsdMax: 190_000,
-  },
-  tags: ['rust'],
-  postedAt: '2026-03-01T00:00:00.000Z',
-  firstSeenAt: '2026-03-02T00:00:00.000Z',
-  lastSeenAt: '2026-03-05T00:00:00.000Z',
-  updatedAt: '2026-03-01T00:00:00.000Z',
-  closedAt: null,
-  sources: [],
-  ...overrides,
-});
+const job = (overrides: Partial<JobSummary> = {}): JobSummary =>
+  testJobSummary({
+    id: 'k3x9q2ab',
+    slug: 'senior-rust-engineer-acme-k3x9q2ab',
+    url: 'https://jobs.example.com/jobs/senior-rust-engineer-acme-k3x9q2ab',
+    title: 'Senior Rust Engineer',
+    locationText: 'Worldwide',
+    evidence: 'Location: Worldwide',
+    type: 'full-time',
+    seniority: 'senior',
+    salary: {
+      min: 150_000,
+      max: 190_000,
+      currency: 'USD',
+      period: 'year',
+      annualUsdMin: 150_000,
+      annualUsdMax: 190_000,
+    },
+    tags: ['rust'],
+    postedAt: '2026-03-01T00:00:00.000Z',
+    lastSeenAt: '2026-03-05T00:00:00.000Z',
+    ...overrides,
+  });
 
 const build = (overrides: Partial<JobSummary> = {}) =>
   jobPostingJsonLd({

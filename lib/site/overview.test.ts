@@ -33,40 +33,8 @@ describe('cachedLoader', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('answers with the old value and starts one shared reload once the value is old', async () => {
-    const { load, pending } = controlledLoad();
-    let clock = 0;
-    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, maxStaleMs: 10_000 });
-    const first = get();
-    pending[0]!.resolve(1);
-    await first;
-    clock = 1000;
-    expect(await get()).toBe(1);
-    expect(await get()).toBe(1);
-    expect(load).toHaveBeenCalledTimes(2);
-    pending[1]!.resolve(2);
-    await settle();
-    expect(await get()).toBe(2);
-    expect(load).toHaveBeenCalledTimes(2);
-  });
-
-  it('waits for one shared reload once the value is older than maxStaleMs', async () => {
-    const { load, pending } = controlledLoad();
-    let clock = 0;
-    const get = cachedLoader(load, { now: () => clock, maxAgeMs: 1000, maxStaleMs: 10_000 });
-    const first = get();
-    pending[0]!.resolve(1);
-    await first;
-    clock = 10_000;
-    const second = get();
-    const third = get();
-    await settle();
-    expect(load).toHaveBeenCalledTimes(2);
-    pending[1]!.resolve(2);
-    expect(await Promise.all([second, third])).toEqual([2, 2]);
-  });
-
-  it('keeps the last value when a background reload fails, reports it, and retries on the next call', async () => {
+  /** A loader (maxAge 1 s, maxStale 10 s) that has loaded 1 at time 0; `at(ms)` moves the clock. */
+  async function loadedOnce() {
     const { load, pending } = controlledLoad();
     let clock = 0;
     const errors: unknown[] = [];
@@ -79,7 +47,35 @@ describe('cachedLoader', () => {
     const first = get();
     pending[0]!.resolve(1);
     await first;
-    clock = 2000;
+    return { get, load, pending, errors, at: (ms: number) => (clock = ms) };
+  }
+
+  it('answers with the old value and starts one shared reload once the value is old', async () => {
+    const { get, load, pending, at } = await loadedOnce();
+    at(1000);
+    expect(await get()).toBe(1);
+    expect(await get()).toBe(1);
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1]!.resolve(2);
+    await settle();
+    expect(await get()).toBe(2);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits for one shared reload once the value is older than maxStaleMs', async () => {
+    const { get, load, pending, at } = await loadedOnce();
+    at(10_000);
+    const second = get();
+    const third = get();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1]!.resolve(2);
+    expect(await Promise.all([second, third])).toEqual([2, 2]);
+  });
+
+  it('keeps the last value when a background reload fails, reports it, and retries on the next call', async () => {
+    const { get, load, pending, errors, at } = await loadedOnce();
+    at(2000);
     expect(await get()).toBe(1);
     pending[1]!.reject(new Error('database down'));
     await settle();
@@ -92,19 +88,8 @@ describe('cachedLoader', () => {
   });
 
   it('answers a waiting caller with the last value when its reload fails', async () => {
-    const { load, pending } = controlledLoad();
-    let clock = 0;
-    const errors: unknown[] = [];
-    const get = cachedLoader(load, {
-      now: () => clock,
-      maxAgeMs: 1000,
-      maxStaleMs: 10_000,
-      onStaleError: (e) => errors.push(e),
-    });
-    const first = get();
-    pending[0]!.resolve(1);
-    await first;
-    clock = 20_000;
+    const { get, pending, errors, at } = await loadedOnce();
+    at(20_000);
     const second = get();
     await settle();
     pending[1]!.reject(new Error('database down'));
