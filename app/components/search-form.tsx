@@ -3,7 +3,7 @@ import { DEFAULT_PER_PAGE, type JobQuery } from '@/lib/search/query';
 import { TAG_LABELS } from '@/lib/normalize/tags';
 import { CATEGORIES, EMPLOYMENT_TYPES, SENIORITIES } from '@/lib/normalize/types';
 import { countryOptions } from '@/lib/site/country-names';
-import { innerHtml, markup, type Markup } from './markup';
+import { innerHtml, Markup, markup } from './markup';
 import {
   CATEGORY_LABELS,
   EMPLOYMENT_TYPE_LABELS,
@@ -35,33 +35,40 @@ function workplaceValue(query: JobQuery): string {
 
 export const SEARCH_FORM_ID = 'search';
 
-let countryOptionsMarkup: string | null = null;
+/** The options of the long selects, as markup without a selection, built once per list. */
+const optionLists = new Map<string, string>();
 
 /**
- * The "I can work from" options as markup, with `selected` on the chosen one (the select's
- * `defaultValue` does not reach options React did not render, and a page without JavaScript shows
- * what the markup selects).
+ * A select's options as markup, the chosen one `selected` (the select's `defaultValue` does not
+ * reach options React did not render, and a page without JavaScript shows what the markup selects).
  *
- * Why markup: the list is the same 250 countries on every page, a quarter of the search page's
+ * Why markup: the country list alone is 250 options on every page, a quarter of the search page's
  * elements. As React elements each would be rendered twice per view (the HTML and the RSC payload)
- * and hydrated in the browser; as one string it costs a copy.
+ * and hydrated in the browser; as one string, built once, it costs a copy.
  */
-function countryOptionsHtml(selected: string | null): string {
-  countryOptionsMarkup ??= markup`<option value="">Anywhere / show all</option>${countryOptions().map(
-    ({ code, name }) => markup`<option value="${code}">${name}</option>`,
-  )}`.value;
-  if (!selected) return countryOptionsMarkup;
-  const option = markup`<option value="${selected}">`.value;
-  return countryOptionsMarkup.replace(option, markup`<option value="${selected}" selected="">`.value);
+function selectOptions(
+  list: string,
+  blank: string,
+  choices: () => readonly { value: string; label: string }[],
+  selected: string,
+): Markup {
+  let options = optionLists.get(list);
+  if (options === undefined) {
+    options = markup`<option value="">${blank}</option>${choices().map(
+      ({ value, label }) => markup`<option value="${value}">${label}</option>`,
+    )}`.value;
+    optionLists.set(list, options);
+  }
+  if (!selected) return new Markup(options);
+  return new Markup(
+    options.replace(
+      markup`<option value="${selected}">`.value,
+      markup`<option value="${selected}" selected="">`.value,
+    ),
+  );
 }
 
-/** The time zone options as markup (forty of them, on every page), the chosen one `selected`. */
-function timezoneOptionsMarkup(selected: string): Markup {
-  return markup`<option value="">Any time zone</option>${timezoneChoices().map(
-    (choice) =>
-      markup`<option value="${choice.value}"${choice.value === selected ? markup` selected=""` : null}>${choice.label}</option>`,
-  )}`;
-}
+const countryChoices = () => countryOptions().map(({ code, name }) => ({ value: code, label: name }));
 
 interface Option {
   value: string;
@@ -167,7 +174,9 @@ export function SearchForm({
             id="country"
             name="country"
             defaultValue={query.country ?? ''}
-            dangerouslySetInnerHTML={{ __html: countryOptionsHtml(query.country) }}
+            {...innerHtml(
+              selectOptions('country', 'Anywhere / show all', countryChoices, query.country ?? ''),
+            )}
           />
         </div>
         <div className="field">
@@ -176,7 +185,14 @@ export function SearchForm({
             id="tz"
             name="tz"
             defaultValue={query.tz === null ? '' : String(query.tz)}
-            {...innerHtml(timezoneOptionsMarkup(query.tz === null ? '' : String(query.tz)))}
+            {...innerHtml(
+              selectOptions(
+                'tz',
+                'Any time zone',
+                timezoneChoices,
+                query.tz === null ? '' : String(query.tz),
+              ),
+            )}
           />
         </div>
         <button type="submit" className="button">

@@ -14,7 +14,7 @@
  *    once per distinct text, restricted to the window's job ids with every other filter neutral:
  *    alerts must match what the site shows for the same query, whichever engine serves it.
  * 3. The structured filters (workplace, category, country, salary...) run in memory, per distinct
- *    query (`JobWindow.match`, the rules of `matchesFilters`: the engine's for one row).
+ *    query (`JobWindow.match`, the engine's rules for one row).
  *    alerts.int.test.ts checks that the result equals the engine's own answer to each full query,
  *    so the two cannot drift apart silently.
  * 4. Each saved search keeps the matches first seen after its own window start and not yet
@@ -27,8 +27,6 @@ import type { Bitset } from '../search/listing-index';
 import { savedQueryKey, type SavedQueryRecord } from './saved-query';
 import { matchTextsInPostgres } from './text-match';
 import { JobWindow } from './window';
-
-const DAY_MS = 86_400_000;
 
 /** A saved search to match, with the start of its window. */
 export interface SearchToMatch {
@@ -66,48 +64,6 @@ export interface CandidateJob {
 /** Engine searches at once (Meilisearch: one per distinct text); the pool has 10 connections. */
 const ENGINE_CONCURRENCY = 6;
 const ENGINE_PAGE_SIZE = 100;
-
-/**
- * Whether a job passes every filter of `query` except the text: the search engine's conditions for
- * one row (status is always open here, and the window loads open listings only). The rules, spelled
- * out one job at a time: `JobWindow.match` applies them to the whole window at once, and
- * window.test.ts checks the two agree.
- */
-export function matchesFilters(query: JobQuery, job: CandidateJob, now: Date): boolean {
-  if (!(query.workplace as readonly string[]).includes(job.workplace)) return false;
-  if (query.category.length > 0 && !(query.category as readonly string[]).includes(job.category))
-    return false;
-  if (
-    query.type.length > 0 &&
-    (job.employmentType === null || !(query.type as readonly string[]).includes(job.employmentType))
-  ) {
-    return false;
-  }
-  if (
-    query.seniority.length > 0 &&
-    (job.seniority === null || !(query.seniority as readonly string[]).includes(job.seniority))
-  ) {
-    return false;
-  }
-  if (query.company.length > 0 && !query.company.includes(job.companySlug)) return false;
-  if (query.tag.length > 0 && !job.tags.some((tag) => query.tag.includes(tag))) return false;
-  if (query.country && !job.worldwide && !job.countries.includes(query.country)) return false;
-  if (
-    query.tz !== null &&
-    job.tzMin !== null &&
-    job.tzMax !== null &&
-    (query.tz < job.tzMin || query.tz > job.tzMax)
-  ) {
-    return false;
-  }
-  if (query.salaryMin !== null) {
-    if (job.salaryTop === null ? query.salary === 'stated' : job.salaryTop < query.salaryMin) return false;
-  } else if (query.salary === 'stated' && !job.hasSalary) {
-    return false;
-  }
-  if (query.posted !== null && job.firstSeenMs < now.getTime() - query.posted * DAY_MS) return false;
-  return true;
-}
 
 interface CandidateRow {
   id: string;

@@ -21,29 +21,16 @@
  * alerts.int.test.ts compares the result with the engine's own answers for varied texts.
  */
 import type postgres from 'postgres';
-import { SEARCH_TEXT_CONFIG } from '../jobs';
 import { popcount, type Bitset, type TermFragment } from '../search/listing-index';
 import {
   FUZZY_BELOW,
   evaluateTsquery,
   fragmentsOf,
-  isPlainTextQuery,
+  parseTextQueries,
   parseTsquery,
-  prefixTsquery,
   type TsqueryNode,
 } from '../search/text-query';
 import type { JobWindow } from './window';
-
-/** A text as Postgres parsed it. */
-interface ParsedWindowText {
-  q: string;
-  plain: boolean;
-  /** Tsquery texts as Postgres printed them ('' when only stop words). */
-  queryText: string;
-  prefixText: string;
-  query: TsqueryNode | null;
-  prefix: TsqueryNode | null;
-}
 
 /** What `matchTextsInPostgres` found. */
 export interface WindowTextMatches {
@@ -63,13 +50,12 @@ export async function matchTextsInPostgres(
   const found = { matches: result, queries: 0 };
   if (texts.length === 0 || window.size === 0) return found;
   const ids = window.jobs.map((job) => job.id);
-  const [parsed, lexemes] = await Promise.all([parseTexts(sql, texts), WindowLexemes.load(sql, window)]);
+  const [parsed, lexemes] = await Promise.all([parseTextQueries(sql, texts), WindowLexemes.load(sql, ids)]);
   found.queries += 2;
 
   const phrases = new Set<string>();
   for (const text of parsed) {
-    for (const fragment of fragmentsOf({ ...text, terms: [] }))
-      if (fragment.kind === 'phrase') phrases.add(fragment.tsquery);
+    for (const fragment of fragmentsOf(text)) if (fragment.kind === 'phrase') phrases.add(fragment.tsquery);
   }
   if (phrases.size > 0 && (await lexemes.loadPhrases(sql, [...phrases]))) found.queries++;
 
@@ -115,26 +101,6 @@ export async function matchTextsInPostgres(
   return found;
 }
 
-/** Parse every text with Postgres, as lib/search/text-query.ts's parseTextQuery does one. */
-async function parseTexts(sql: postgres.Sql, texts: readonly string[]): Promise<ParsedWindowText[]> {
-  const plain = texts.map(isPlainTextQuery);
-  const prefixes = texts.map((q, i) => (plain[i] ? (prefixTsquery(q) ?? '') : ''));
-  const config = sql`${SEARCH_TEXT_CONFIG}::regconfig`;
-  const rows = await sql<{ query: string; prefix: string | null }[]>`
-    select websearch_to_tsquery(${config}, t.q)::text as query,
-           case when t.prefix = '' then null else to_tsquery(${config}, t.prefix)::text end as prefix
-      from unnest(${sql.array([...texts])}::text[], ${sql.array(prefixes)}::text[]) with ordinality as t(q, prefix, n)
-     order by t.n`;
-  return rows.map((row, i) => ({
-    q: texts[i]!,
-    plain: plain[i]!,
-    queryText: row.query,
-    prefixText: row.prefix ?? '',
-    query: parseTsquery(row.query),
-    prefix: row.prefix ? parseTsquery(row.prefix) : null,
-  }));
-}
-
 /** The window's jobs by lexeme (and by loaded phrase), as bitsets over the window's positions. */
 class WindowLexemes {
   private readonly byLexeme = new Map<string, Bitset>();
@@ -168,15 +134,14 @@ class WindowLexemes {
   }
 
   /**
-   * The lexemes of the window's jobs, one space-separated string a job: the english parser never
-   * yields a lexeme with whitespace (lib/search/listing-source.ts reads title terms the same way), and
-   * one string parses far faster than a text[] of hundreds of elements.
+   * The lexemes of the window's jobs (`ids`, by window position), one space-separated string a job:
+   * the english parser never yields a lexeme with whitespace (lib/search/listing-source.ts reads
+   * title terms the same way), and one string parses far faster than a text[] of hundreds of elements.
    */
-  static async load(sql: postgres.Sql, window: JobWindow): Promise<WindowLexemes> {
-    const ids = window.jobs.map((job) => job.id);
+  static async load(sql: postgres.Sql, ids: readonly number[]): Promise<WindowLexemes> {
     const rows = await sql<{ id: number; lexemes: string }[]>`
       select j.id::float8 as id, array_to_string(tsvector_to_array(j.search), ' ') as lexemes
-        from jobs j where j.id = any(${sql.array(ids)}::bigint[])`;
+        from jobs j where j.id = any(${sql.array([...ids])}::bigint[])`;
     return new WindowLexemes(
       ids,
       new Map(ids.map((id, position) => [id, position])),

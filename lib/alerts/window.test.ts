@@ -1,9 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJobQuery, type JobQuery, type PostedWithinDays } from '../search/query';
 import type { Category, EmploymentType, Seniority } from '../normalize/types';
-import { matchesFilters, type CandidateJob } from './match';
+import type { CandidateJob } from './match';
 import { JobWindow } from './window';
 import { mulberry32 } from '../random';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The reference: whether a job passes every filter of `query` except the text, by the search
+ * engine's conditions for one row (status is always open here, and the window loads open listings
+ * only), spelled out one job at a time. `JobWindow.match` applies them to the whole window at once.
+ */
+function matchesFilters(query: JobQuery, job: CandidateJob, now: Date): boolean {
+  if (!(query.workplace as readonly string[]).includes(job.workplace)) return false;
+  if (query.category.length > 0 && !(query.category as readonly string[]).includes(job.category))
+    return false;
+  if (
+    query.type.length > 0 &&
+    (job.employmentType === null || !(query.type as readonly string[]).includes(job.employmentType))
+  ) {
+    return false;
+  }
+  if (
+    query.seniority.length > 0 &&
+    (job.seniority === null || !(query.seniority as readonly string[]).includes(job.seniority))
+  ) {
+    return false;
+  }
+  if (query.company.length > 0 && !query.company.includes(job.companySlug)) return false;
+  if (query.tag.length > 0 && !job.tags.some((tag) => query.tag.includes(tag))) return false;
+  if (query.country && !job.worldwide && !job.countries.includes(query.country)) return false;
+  if (
+    query.tz !== null &&
+    job.tzMin !== null &&
+    job.tzMax !== null &&
+    (query.tz < job.tzMin || query.tz > job.tzMax)
+  ) {
+    return false;
+  }
+  if (query.salaryMin !== null) {
+    if (job.salaryTop === null ? query.salary === 'stated' : job.salaryTop < query.salaryMin) return false;
+  } else if (query.salary === 'stated' && !job.hasSalary) {
+    return false;
+  }
+  if (query.posted !== null && job.firstSeenMs < now.getTime() - query.posted * DAY_MS) return false;
+  return true;
+}
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOUR = 3_600_000;

@@ -2,13 +2,13 @@
  * The window of new jobs as bitsets, for matching thousands of distinct saved queries against it.
  *
  * A digest run holds a few thousand new jobs and up to tens of thousands of distinct queries. Testing
- * each job against each query one by one (`matchesFilters`) is millions of calls; instead the window
+ * each job against each query one by one is millions of calls; instead the window
  * keeps, per filter value (a tag, a country, a category...), the set of its jobs as a bitset, so one
  * query is a handful of ANDs and ORs over (jobs / 32) words. Jobs are held newest first, and every
  * filter on time (the search's window start, `posted`) keeps a prefix of them: a length, not a bitset.
  *
- * The rules are `matchesFilters`' (lib/alerts/match.ts), which are the search engine's for one row;
- * window.test.ts checks the two agree on random jobs and queries.
+ * The rules are the search engine's for one row; window.test.ts checks them against a one-job-at-a-time
+ * reference on random jobs and queries, and alerts.int.test.ts against the engine itself.
  */
 import type { Bitset } from '../search/listing-index';
 import type { JobQuery } from '../search/query';
@@ -37,7 +37,7 @@ class ValueSets {
     if (values.length === 1) {
       const bits = this.sets.get(values[0]!);
       if (!bits) target.fill(0, 0, words);
-      else for (let word = 0; word < words; word++) target[word]! &= bits[word]!;
+      else and(target, bits, words);
       return;
     }
     const union = new Uint32Array(words);
@@ -45,7 +45,7 @@ class ValueSets {
       const bits = this.sets.get(value);
       if (bits) for (let word = 0; word < words; word++) union[word]! |= bits[word]!;
     }
-    for (let word = 0; word < words; word++) target[word]! &= union[word]!;
+    and(target, union, words);
   }
 }
 

@@ -199,26 +199,45 @@ export interface ParsedText {
   terms: QueryTerm[];
 }
 
+/** A parsed text with the tsquery texts Postgres printed, for statements that send them back. */
+export interface PrintedText extends ParsedText {
+  /** `query` as Postgres printed it ('' when only stop words). */
+  queryText: string;
+  /** `prefix` as Postgres printed it ('' when there is none). */
+  prefixText: string;
+}
+
 /** Parse `q` with Postgres (stemming, stop words, websearch syntax): one round trip. */
 export async function parseTextQuery(sql: postgres.Sql, q: string): Promise<ParsedText> {
-  const plain = isPlainTextQuery(q);
-  const prefix = plain ? prefixTsquery(q) : null;
+  return (await parseTextQueries(sql, [q]))[0]!;
+}
+
+/** Parse every text with Postgres, in order, in one round trip however many there are. */
+export async function parseTextQueries(sql: postgres.Sql, texts: readonly string[]): Promise<PrintedText[]> {
+  const plain = texts.map(isPlainTextQuery);
+  const prefixes = texts.map((q, i) => (plain[i] ? (prefixTsquery(q) ?? '') : ''));
   const config = sql`${SEARCH_TEXT_CONFIG}::regconfig`;
-  const [row] = await sql<{ query: string; prefix: string | null }[]>`
-    select websearch_to_tsquery(${config}, ${q})::text as query,
-           ${prefix === null ? sql`null::text` : sql`to_tsquery(${config}, ${prefix})::text`} as prefix`;
-  const terms = positiveTerms(row!.query);
-  for (const term of row!.prefix ? positiveTerms(row!.prefix) : []) {
-    if (!terms.some((known) => known.lexeme === term.lexeme && known.prefix === term.prefix))
-      terms.push(term);
-  }
-  return {
-    q,
-    plain,
-    query: parseTsquery(row!.query),
-    prefix: row!.prefix ? parseTsquery(row!.prefix) : null,
-    terms,
-  };
+  const rows = await sql<{ query: string; prefix: string | null }[]>`
+    select websearch_to_tsquery(${config}, t.q)::text as query,
+           case when t.prefix = '' then null else to_tsquery(${config}, t.prefix)::text end as prefix
+      from unnest(${sql.array([...texts])}::text[], ${sql.array(prefixes)}::text[]) with ordinality as t(q, prefix, n)
+     order by t.n`;
+  return rows.map((row, i) => {
+    const terms = positiveTerms(row.query);
+    for (const term of row.prefix ? positiveTerms(row.prefix) : []) {
+      if (!terms.some((known) => known.lexeme === term.lexeme && known.prefix === term.prefix))
+        terms.push(term);
+    }
+    return {
+      q: texts[i]!,
+      plain: plain[i]!,
+      query: parseTsquery(row.query),
+      prefix: row.prefix ? parseTsquery(row.prefix) : null,
+      terms,
+      queryText: row.query,
+      prefixText: row.prefix ?? '',
+    };
+  });
 }
 
 /** The leaves a parsed query needs the listing index to hold. */
@@ -285,7 +304,7 @@ export function evaluateTsquery(
  */
 export function evaluateText(parsed: ParsedText, index: ListingIndex): Bitset | null {
   let all: Bitset | null = null;
-  const leaf = (fragment: TermFragment) => index.fragmentBits(fragment)?.slice();
+  const leaf = (fragment: TermFragment) => index.fragmentBits(fragment);
   const universe = () => (all ??= index.allBits());
   const empty: Bitset = new Uint32Array(0);
   const query = parsed.query ? evaluateTsquery(parsed.query, leaf, universe) : empty;
