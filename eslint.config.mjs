@@ -46,7 +46,7 @@ const config = [
     },
   },
   {
-    files: ['app/**', 'scrapers/**', 'cli/**', 'e2e/**'],
+    files: ['app/**', 'pages/**', 'scrapers/**', 'cli/**', 'e2e/**'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', noDatabaseOutsideLib] },
   },

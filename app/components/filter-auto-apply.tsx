@@ -1,149 +1,150 @@
-'use client';
-
 /**
- * The site's only client component: applies the search form as you change it. Without JavaScript the
- * form still works (a GET form with a submit button); with it, every change navigates to the form's
- * URL (so the address bar, history and back button follow) and text input waits for a pause.
+ * Applies the search form as you change it. Without JavaScript the form still works (a GET form with
+ * a submit button); with it, every change loads the form's URL (so the address bar, history and back
+ * button follow) and text input waits for a pause.
+ *
+ * It is the search page's only script, and a plain one: the page ships no framework (pages/README.md),
+ * so this function is sent as its own source text in an inline `<script>` and runs as the page
+ * parses. It must therefore be self-contained: no imports, no module-level names, nothing but its
+ * arguments and the DOM.
  *
  * The URL is built like the browser builds it for a GET submit, minus what carries no meaning:
  * empty values, values equal to their control's `data-default`, and the page number (a new filter
  * starts from page one). The server canonicalizes anything else.
+ *
+ * Each change is a page load, so what the person was doing is carried across it in sessionStorage:
+ * the control that had focus and the scroll position are restored on the next page, and text typed
+ * while that page was loading is put back into the search box and applied in turn.
  */
-import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
 
 /** Pause after the last keystroke before a text search runs, in ms. */
 const TYPING_DEBOUNCE_MS = 350;
 
-/**
- * Make the form show what the URL says. React leaves uncontrolled fields as the user left them, so
- * after Back or a link the form would otherwise disagree with the results. After a navigation this
- * component made itself, the text field being typed in is left alone (it may already hold more).
- */
-function syncFormWithUrl(form: HTMLFormElement, params: URLSearchParams, keepFocusedText: boolean): void {
-  const values = (name: string) => params.getAll(name).flatMap((value) => value.split(','));
-  for (const element of Array.from(form.elements)) {
-    if (element instanceof HTMLInputElement && element.name) {
-      if (element.type === 'checkbox' || element.type === 'radio') {
-        element.checked = values(element.name).includes(element.value);
-      } else if (
-        (element.type === 'search' || element.type === 'text') &&
-        !(keepFocusedText && element === document.activeElement)
-      ) {
-        element.value = params.get(element.name) ?? '';
-      }
-    } else if (element instanceof HTMLSelectElement && element.name) {
-      const wanted = values(element.name).join(',');
-      const option = Array.from(element.options).find((candidate) => candidate.value === wanted);
-      element.value = option ? wanted : '';
-    }
-  }
+/** The sessionStorage entry that carries focus, scroll and late typing across a filter's page load. */
+const RESUME_KEY = 'elsewhere:search-resume';
+
+/** A resume entry older than this (ms) belongs to some earlier visit: ignore it. */
+const RESUME_MAX_AGE_MS = 15_000;
+
+/** What one page leaves for the next in sessionStorage. */
+interface Resume {
+  at: number;
+  focusedId: string | null;
+  scrollY: number;
+  /** Text typed after the navigation started: the field's id and its value when the page went. */
+  typed: { id: string; value: string } | null;
 }
 
-export function FilterAutoApply({ formId }: { formId: string }) {
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  /** The query string of the last navigation this component made. */
-  const lastPushed = useRef<string | null>(null);
+function autoApply(formId: string, debounceMs: number, resumeKey: string, resumeMaxAgeMs: number): void {
+  const form = document.getElementById(formId);
+  if (!(form instanceof HTMLFormElement)) return;
+  const isTextField = (element: unknown): element is HTMLInputElement =>
+    element instanceof HTMLInputElement && (element.type === 'search' || element.type === 'text');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The text fields' values when this page last navigated, to tell later typing apart. */
+  let sentText: Record<string, string> | null = null;
 
-  /** The query string the form was rendered for: the server already made the form match it. */
-  const rendered = useRef<string | null>(null);
-
-  /**
-   * The id of the control that had focus when this component navigated. The facet lists are markup
-   * (markup.ts) that the new page replaces: a checkbox ticked from the keyboard is a new element
-   * afterwards, and focus would fall back to the top of the page.
-   */
-  const focusedId = useRef<string | null>(null);
-
-  useEffect(() => {
-    const form = document.getElementById(formId);
-    const current = searchParams.toString();
-    // On mount the form already shows this URL, and someone may have started typing before hydration.
-    if (rendered.current === null) {
-      rendered.current = current;
-      return;
+  const readResume = (): Resume | null => {
+    try {
+      const stored = sessionStorage.getItem(resumeKey);
+      sessionStorage.removeItem(resumeKey);
+      const resume = stored ? (JSON.parse(stored) as Resume) : null;
+      return resume && Date.now() - resume.at < resumeMaxAgeMs ? resume : null;
+    } catch {
+      return null; // Storage disabled or a malformed entry: start fresh, nothing is lost but focus.
     }
-    if (form instanceof HTMLFormElement) {
-      syncFormWithUrl(form, new URLSearchParams(current), current === lastPushed.current);
+  };
+  const writeResume = (resume: Resume): void => {
+    try {
+      sessionStorage.setItem(resumeKey, JSON.stringify(resume));
+    } catch {
+      // Storage disabled or full: the next page simply starts at the top.
     }
-    const id = focusedId.current;
-    focusedId.current = null;
-    const active = document.activeElement;
-    if (id && (active === null || active === document.body)) {
-      document.getElementById(id)?.focus({ preventScroll: true });
-    }
-  }, [formId, searchParams]);
+  };
 
-  useEffect(() => {
-    const form = document.getElementById(formId);
-    if (!(form instanceof HTMLFormElement)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    const navigate = () => {
-      clearTimeout(timer);
-      const params = new URLSearchParams();
-      for (const element of Array.from(form.elements)) {
-        if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
-        if (!element.name || element.disabled || element.name === 'page') continue;
-        if (
-          element instanceof HTMLInputElement &&
-          (element.type === 'checkbox' || element.type === 'radio')
-        ) {
-          if (!element.checked) continue;
-        }
-        const value = element.value.trim();
-        if (value === '' || value === element.dataset['default']) continue;
-        params.append(element.name, value);
+  const navigate = (): void => {
+    clearTimeout(timer);
+    const params = new URLSearchParams();
+    sentText = {};
+    for (const element of Array.from(form.elements)) {
+      if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
+      if (!element.name || element.disabled || element.name === 'page') continue;
+      if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
+        if (!element.checked) continue;
       }
-      const query = params.toString();
-      lastPushed.current = query;
-      focusedId.current =
-        document.activeElement instanceof HTMLElement ? document.activeElement.id || null : null;
-      const action = new URL(form.action, window.location.href).pathname;
-      router.push(query ? `${action}?${query}` : action, { scroll: false });
-    };
+      if (isTextField(element) && element.id) sentText[element.id] = element.value;
+      const value = element.value.trim();
+      if (value === '' || value === element.dataset['default']) continue;
+      params.append(element.name, value);
+    }
+    const active = document.activeElement;
+    writeResume({
+      at: Date.now(),
+      focusedId: active instanceof HTMLElement && active.id ? active.id : null,
+      scrollY: window.scrollY,
+      typed: null,
+    });
+    const query = params.toString();
+    const action = new URL(form.action, window.location.href).pathname;
+    window.location.assign(query ? `${action}?${query}` : action);
+  };
 
-    const onChange = (event: Event) => {
-      const target = event.target;
-      // Text fields apply on pause (input) and on Enter (submit), not again on blur (change).
-      if (target instanceof HTMLInputElement && (target.type === 'search' || target.type === 'text')) return;
-      navigate();
-    };
-    const onInput = (event: Event) => {
-      const target = event.target;
-      if (!(target instanceof HTMLInputElement) || (target.type !== 'search' && target.type !== 'text'))
-        return;
-      clearTimeout(timer);
-      timer = setTimeout(navigate, TYPING_DEBOUNCE_MS);
-    };
-    const onSubmit = (event: SubmitEvent) => {
-      event.preventDefault();
-      navigate();
-    };
+  form.addEventListener('change', (event) => {
+    // Text fields apply on pause (input) and on Enter (submit), not again on blur (change).
+    if (!isTextField(event.target)) navigate();
+  });
+  form.addEventListener('input', (event) => {
+    if (!isTextField(event.target)) return;
+    clearTimeout(timer);
+    timer = setTimeout(navigate, debounceMs);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate();
+  });
 
-    form.addEventListener('change', onChange);
-    form.addEventListener('input', onInput);
-    form.addEventListener('submit', onSubmit);
-    form.dataset['autoApply'] = 'on';
-    // Text typed before this ran (a slow phone hydrates late) fired no listener: apply it as if typed now.
-    const url = new URLSearchParams(window.location.search);
-    const typedEarly = Array.from(form.elements).some(
-      (element) =>
-        element instanceof HTMLInputElement &&
-        (element.type === 'search' || element.type === 'text') &&
-        element.name !== '' &&
-        element.value.trim() !== (url.get(element.name) ?? ''),
-    );
-    if (typedEarly) timer = setTimeout(navigate, TYPING_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      form.removeEventListener('change', onChange);
-      form.removeEventListener('input', onInput);
-      form.removeEventListener('submit', onSubmit);
-      delete form.dataset['autoApply'];
-    };
-  }, [formId, router]);
+  // Leaving for the next results while someone is still typing: keep what they typed since.
+  window.addEventListener('pagehide', () => {
+    const active = document.activeElement;
+    if (sentText === null || !isTextField(active) || !active.id) return;
+    if (active.value === sentText[active.id]) return;
+    try {
+      const stored = sessionStorage.getItem(resumeKey);
+      if (!stored) return;
+      const resume = JSON.parse(stored) as Resume;
+      writeResume({ ...resume, typed: { id: active.id, value: active.value } });
+    } catch {
+      // Nothing to add to.
+    }
+  });
 
-  return null;
+  // Back or forward to a page kept in the back-forward cache shows its fields as they were left
+  // (a box ticked just before leaving): put back what the page was rendered with, which its results show.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) form.reset();
+  });
+
+  const resume = readResume();
+  if (resume === null) return;
+  const restore = (): void => {
+    window.scrollTo(0, resume.scrollY);
+    const focused = resume.focusedId ? document.getElementById(resume.focusedId) : null;
+    focused?.focus({ preventScroll: true });
+    const typed = resume.typed ? document.getElementById(resume.typed.id) : null;
+    if (resume.typed && isTextField(typed) && typed.value !== resume.typed.value) {
+      typed.value = resume.typed.value;
+      timer = setTimeout(navigate, debounceMs);
+    }
+    if (isTextField(focused)) focused.setSelectionRange(focused.value.length, focused.value.length);
+  };
+  // The script runs while the page parses: the results below it are not there yet to scroll to.
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', restore, { once: true });
+  else restore();
+}
+
+/** The inline script that runs `autoApply` for the form `formId`. */
+export function FilterAutoApply({ formId }: { formId: string }) {
+  const call = `(${autoApply.toString()})(${JSON.stringify(formId)}, ${TYPING_DEBOUNCE_MS}, ${JSON.stringify(RESUME_KEY)}, ${RESUME_MAX_AGE_MS});`;
+  return <script dangerouslySetInnerHTML={{ __html: call }} />;
 }

@@ -2,12 +2,12 @@
  * Static markup as a string, for the parts of a page that are plain HTML and stay so in the browser:
  * job cards, facet lists, the country options.
  *
- * Why strings: the App Router sends every element twice (in the HTML and in the RSC payload), and
- * React hydrates each one in the browser. A job card is some twenty elements; a results page has
- * twenty cards and a few hundred facet elements. Handed to React as one `dangerouslySetInnerHTML`
- * string per block, they are one element each for React (no fibers, no hydration work below it)
- * and the payload carries compact HTML instead of a JSON element tree. The browser's main thread
- * was what kept the search page from loading fast on a phone.
+ * Why strings: a results page is some twenty cards of twenty elements and a few hundred facet and
+ * option elements (the country list alone is 250 options). As one string per block, built with
+ * plain concatenation, they cost the server a fraction of rendering each as a React element, which
+ * matters to the search page's render time under load (`npm run bench:site`). On App Router pages
+ * (a company's open jobs) each block is also one element for hydration instead of a tree, and the
+ * RSC payload carries compact HTML instead of a JSON element tree.
  *
  * Every interpolated value is escaped unless it is itself `Markup`, so a job title from a careers
  * page cannot inject markup.

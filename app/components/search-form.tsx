@@ -43,8 +43,8 @@ const optionLists = new Map<string, string>();
  * reach options React did not render, and a page without JavaScript shows what the markup selects).
  *
  * Why markup: the country list alone is 250 options on every page, a quarter of the search page's
- * elements. As React elements each would be rendered twice per view (the HTML and the RSC payload)
- * and hydrated in the browser; as one string, built once, it costs a copy.
+ * elements. As React elements they would be rendered on every view; as one string, built once, they
+ * cost a copy.
  */
 function selectOptions(
   list: string,

@@ -42,6 +42,8 @@ test.describe('keyboard only, with JavaScript', () => {
     await page.keyboard.press('Space');
     await expect(page).toHaveURL(new RegExp(`[?&]category=${category}(&|$)`));
     await expect(page.locator(`#category-${category}`)).toBeChecked();
+    // The new results are a new page: focus is back on the checkbox, so Tab goes on from there.
+    await expect(page.locator(`#category-${category}`)).toBeFocused();
   });
 
   test('typing in the search box applies after a pause, Enter at once', async ({ page }) => {
@@ -49,6 +51,7 @@ test.describe('keyboard only, with JavaScript', () => {
     await page.getByLabel('Search jobs').focus();
     await page.keyboard.type('Rust');
     await expect(page).toHaveURL(/[?&]q=Rust(&|$)/);
+    await expect(page.getByLabel('Search jobs')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/[?&]q=Rust(&|$)/);
   });

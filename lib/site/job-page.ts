@@ -33,9 +33,6 @@ export interface JobPage {
   similar: JobSummary[];
 }
 
-/** Where a job page stands, for the proxy that answers 410 for closed jobs. */
-export type JobListingState = 'open' | 'closed' | 'missing';
-
 /** The public id a job page path ends with: `senior-rust-engineer-acme-k3x9q2ab` -> `k3x9q2ab`. */
 export function publicIdFromSlug(slug: string): string | null {
   const tail = slug.slice(slug.lastIndexOf('-') + 1).toLowerCase();
@@ -59,14 +56,6 @@ async function findListing(publicId: string): Promise<ListingRow | null> {
       from jobs j join jobs l on l.id = coalesce(j.duplicate_of_id, j.id)
      where j.public_id = ${publicId}`;
   return row ? { id: Number(row.id), listing_id: Number(row.listing_id), closed: row.closed } : null;
-}
-
-/** Whether the job a page slug names is open, closed or unknown. One indexed lookup. */
-export async function getJobListingState(slug: string): Promise<JobListingState> {
-  const publicId = publicIdFromSlug(slug);
-  const listing = publicId ? await findListing(publicId) : null;
-  if (!listing) return 'missing';
-  return listing.closed ? 'closed' : 'open';
 }
 
 /**

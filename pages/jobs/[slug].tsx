@@ -1,27 +1,28 @@
-import type { Metadata } from 'next';
-import { Link } from '../../components/link';
-import { notFound, permanentRedirect } from 'next/navigation';
-import { cache } from 'react';
-import { JobCard } from '../../components/job-card';
-import { JsonLd } from '../../components/json-ld';
-import { formatDate } from '../../components/format';
+/**
+ * A job's page: the sanitized description, who may apply (with the sentence that says so), salary,
+ * where to apply, when it was first seen and last verified, other sources, similar open jobs, and
+ * JSON-LD JobPosting for search engines. A closed job still has its page: it says so plainly, links
+ * to similar open jobs, answers 410 Gone and is noindex.
+ *
+ * A Pages Router page with no runtime JavaScript (pages/README.md): nothing on it needs a script.
+ */
+import type { GetServerSideProps } from 'next';
+import { formatDate } from '@/app/components/format';
+import { JobCard } from '@/app/components/job-card';
+import { JsonLd } from '@/app/components/json-ld';
+import { Link } from '@/app/components/link';
+import { PageHead } from '@/app/components/page-head';
+import { env } from '@/lib/env';
 import { FX_RATES_APPROXIMATE, FX_RATES_DATE } from '@/lib/normalize/fx-rates';
 import { TAG_LABELS } from '@/lib/normalize/tags';
 import { eligibilityLabel } from '@/lib/site/eligibility-label';
-import { getJobPage } from '@/lib/site/job-page';
+import { getJobPage, type JobPage as JobPageData } from '@/lib/site/job-page';
 import { jobPostingJsonLd } from '@/lib/site/job-posting-ld';
 import { salaryLabel } from '@/lib/site/salary-label';
 import { CATEGORY_LABELS, EMPLOYMENT_TYPE_LABELS, SENIORITY_LABELS } from '@/lib/site/search-options';
 import { sourceKindLabel } from '@/lib/sources/kind-labels';
 
-export const dynamic = 'force-dynamic';
-
-interface Props {
-  params: Promise<{ slug: string }>;
-}
-
-/** One read per request, shared by the metadata and the page. */
-const loadJobPage = cache((slug: string) => getJobPage(slug));
+export const config = { unstable_runtimeJS: false };
 
 /** Characters of the description used as the meta description. */
 const META_DESCRIPTION_CHARS = 160;
@@ -32,32 +33,32 @@ function summarize(text: string): string {
   return `${flat.slice(0, META_DESCRIPTION_CHARS - 1).replace(/\s+\S*$/, '')}…`;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const page = await loadJobPage(decodeURIComponent(slug));
-  if (!page) return { title: 'Job not found', robots: { index: false } };
-  const { job } = page;
-  const closed = job.closedAt !== null;
-  const title = `${closed ? '(Closed) ' : ''}${job.title} at ${job.company.name}`;
-  const description = `${eligibilityLabel(job)} · ${summarize(page.descriptionText)}`;
-  return {
-    title,
-    description,
-    alternates: { canonical: `/jobs/${job.slug}` },
-    robots: closed ? { index: false, follow: true } : undefined,
-    openGraph: { type: 'article', title, description, url: `/jobs/${job.slug}` },
-  };
+interface Props {
+  page: JobPageData;
+  siteUrl: string;
+  /** When the page was rendered: job ages ("new") are relative to it. */
+  nowIso: string;
 }
 
-export default async function JobPage({ params }: Props) {
-  const { slug } = await params;
-  const requested = decodeURIComponent(slug);
-  const page = await loadJobPage(requested);
-  if (!page) notFound();
-  const { job, company } = page;
-  if (job.slug !== requested) permanentRedirect(`/jobs/${job.slug}`);
+export const getServerSideProps: GetServerSideProps<Props, { slug: string }> = async ({ params, res }) => {
+  const requested = params?.slug ?? '';
+  const page = await getJobPage(requested);
+  if (!page) return { notFound: true };
+  // An old or mistyped title part still finds the job by its id: send it to the one true address.
+  if (page.job.slug !== requested)
+    return { redirect: { destination: `/jobs/${page.job.slug}`, permanent: true } };
+  if (page.job.closedAt !== null) {
+    // Gone, and says so to crawlers and HTTP clients; the page still helps the person who came.
+    res.statusCode = 410;
+    res.setHeader('X-Robots-Tag', 'noindex');
+  }
+  return { props: { page, siteUrl: env().publicUrl, nowIso: new Date().toISOString() } };
+};
 
-  const now = new Date();
+export default function JobPage({ page, siteUrl, nowIso }: Props) {
+  const { job, company } = page;
+
+  const now = new Date(nowIso);
   const closed = job.closedAt !== null;
   const salary = salaryLabel(job.salary);
   const kind = [
@@ -66,8 +67,18 @@ export default async function JobPage({ params }: Props) {
     CATEGORY_LABELS[job.category],
   ].filter(Boolean);
 
+  const title = `${closed ? '(Closed) ' : ''}${job.title} at ${company.name}`;
+
   return (
     <>
+      <PageHead
+        siteUrl={siteUrl}
+        title={title}
+        description={`${eligibilityLabel(job)} · ${summarize(page.descriptionText)}`}
+        canonicalPath={`/jobs/${job.slug}`}
+        noindex={closed}
+        openGraphType="article"
+      />
       <article className="job" aria-labelledby="job-title">
         {closed ? (
           <div className="notice notice-closed" data-testid="closed-notice">

@@ -1,12 +1,22 @@
-import type { Metadata } from 'next';
-import { Link } from './components/link';
-import { redirect } from 'next/navigation';
-import { FilterAutoApply } from './components/filter-auto-apply';
-import { FollowSearch } from './components/follow-search';
-import { JobCard } from './components/job-card';
-import { Pagination } from './components/pagination';
-import { SEARCH_FORM_ID, SearchForm } from './components/search-form';
-import { getSearchEngine } from '@/lib/search/engine';
+/**
+ * The search page: the search box and every filter in one GET form, facet counts beside the options,
+ * results with pagination, and the links that follow the search (feeds, email alert). The URL holds
+ * the whole state. Without JavaScript the form submits and everything works; with it, filters apply as
+ * they change (FilterAutoApply, the page's one inline script).
+ *
+ * A Pages Router page with no runtime JavaScript (pages/README.md).
+ */
+import type { GetServerSideProps } from 'next';
+import { FilterAutoApply } from '@/app/components/filter-auto-apply';
+import { FollowSearch } from '@/app/components/follow-search';
+import { JobCard } from '@/app/components/job-card';
+import { Link } from '@/app/components/link';
+import { PageHead } from '@/app/components/page-head';
+import { Pagination } from '@/app/components/pagination';
+import { SEARCH_FORM_ID, SearchForm } from '@/app/components/search-form';
+import { getCompanyNames } from '@/lib/companies/read';
+import { env } from '@/lib/env';
+import { getSearchEngine, type SearchResult } from '@/lib/search/engine';
 import {
   defaultJobQuery,
   describeJobQuery,
@@ -15,16 +25,11 @@ import {
   type JobQuery,
   type JobQueryError,
 } from '@/lib/search/query';
-import { getCompanyNames } from '@/lib/companies/read';
 import { getSiteOverview } from '@/lib/site/overview';
 
-export const dynamic = 'force-dynamic';
+export const config = { unstable_runtimeJS: false };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-interface Props {
-  searchParams: Promise<SearchParams>;
-}
 
 interface ResolvedSearch {
   query: JobQuery;
@@ -52,44 +57,55 @@ function receivedString(params: SearchParams): string {
   return search.toString();
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { query, errors } = resolveSearch(await searchParams);
-  const queryString = jobQueryToSearchParams({ ...query, page: 1 }).toString();
-  const suffix = queryString ? `?${queryString}` : '';
-  const canonical = jobQueryToSearchParams(query).toString();
-  const title = describeJobQuery(query);
-  const isHome = canonical === '';
-  return {
-    title: isHome ? { absolute: 'Elsewhere — remote jobs from the source' } : title,
-    alternates: {
-      canonical: canonical ? `/?${canonical}` : '/',
-      types: {
-        'application/rss+xml': [{ url: `/feed.xml${suffix}`, title: `${title} (RSS)` }],
-        'application/atom+xml': [{ url: `/feed.atom${suffix}`, title: `${title} (Atom)` }],
-        'application/feed+json': [{ url: `/feed.json${suffix}`, title: `${title} (JSON Feed)` }],
-      },
-    },
-    // Filtered and deep pages are for people, not for the index: the job pages are.
-    robots: isHome && errors.length === 0 ? undefined : { index: false, follow: true },
-    openGraph: { title, url: `/${suffix}` },
-  };
+interface Props {
+  query: JobQuery;
+  errors: JobQueryError[];
+  result: Omit<SearchResult, 'internalIds'>;
+  overview: Awaited<ReturnType<typeof getSiteOverview>>;
+  /** Names of the companies in the facet and in the query, by slug. */
+  companyNames: Record<string, string>;
+  siteUrl: string;
+  /** When the page was rendered: job ages ("new") are relative to it. */
+  nowIso: string;
 }
 
-export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
+export const getServerSideProps: GetServerSideProps<Props> = async ({ query: params }) => {
   const { query, errors } = resolveSearch(params);
   const canonical = jobQueryToSearchParams(query).toString();
   // A GET form submits every field, empty or not: send people to the short, shareable URL.
   if (errors.length === 0 && canonical !== receivedString(params)) {
-    redirect(canonical ? `/?${canonical}` : '/');
+    return { redirect: { destination: canonical ? `/?${canonical}` : '/', permanent: false } };
   }
-
-  const [overview, engine] = await Promise.all([getSiteOverview(), getSearchEngine()]);
   const now = new Date();
-  const result = await engine.search(query, { now });
+  const [overview, engine] = await Promise.all([getSiteOverview(), getSearchEngine()]);
+  const { internalIds: _internalIds, ...result } = await engine.search(query, { now });
   const companyNames = await getCompanyNames([
     ...new Set([...Object.keys(result.facets.company), ...query.company]),
   ]);
+  return {
+    props: {
+      query,
+      errors,
+      result,
+      overview,
+      companyNames,
+      siteUrl: env().publicUrl,
+      nowIso: now.toISOString(),
+    },
+  };
+};
+
+export default function SearchPage({
+  query,
+  errors,
+  result,
+  overview,
+  companyNames,
+  siteUrl,
+  nowIso,
+}: Props) {
+  const now = new Date(nowIso);
+  const canonical = jobQueryToSearchParams(query).toString();
   const lastPage = Math.max(1, Math.ceil(result.total / result.perPage));
   const pageHref = (page: number) => {
     const search = jobQueryToSearchParams({ ...query, page }).toString();
@@ -97,11 +113,26 @@ export default async function SearchPage({ searchParams }: Props) {
   };
   const defaultSort = query.q ? 'relevance' : 'newest';
   const followQuery = jobQueryToSearchParams({ ...query, page: 1 }).toString();
+  const suffix = followQuery ? `?${followQuery}` : '';
+  const title = describeJobQuery(query);
+  const isHome = canonical === '';
   const first = (result.page - 1) * result.perPage + 1;
   const last = first + result.jobs.length - 1;
 
   return (
     <>
+      <PageHead
+        siteUrl={siteUrl}
+        title={isHome ? null : title}
+        canonicalPath={canonical ? `/?${canonical}` : '/'}
+        // Filtered and deep pages are for people, not for the index: the job pages are.
+        noindex={!isHome || errors.length > 0}
+        feeds={[
+          { type: 'application/rss+xml', href: `/feed.xml${suffix}`, title: `${title} (RSS)` },
+          { type: 'application/atom+xml', href: `/feed.atom${suffix}`, title: `${title} (Atom)` },
+          { type: 'application/feed+json', href: `/feed.json${suffix}`, title: `${title} (JSON Feed)` },
+        ]}
+      />
       <h1>Remote jobs, straight from the source</h1>
       <p className="lede" data-testid="overview">
         <strong>{overview.openJobs.toLocaleString('en')}</strong> open remote jobs at{' '}
