@@ -118,10 +118,14 @@ function autoApply(formId: string, debounceMs: number, resumeKey: string, resume
     }
   });
 
-  // Back or forward to a page kept in the back-forward cache shows its fields as they were left
-  // (a box ticked just before leaving): put back what the page was rendered with, which its results show.
+  // Back or forward shows the fields as they were left (a box ticked just before leaving), from the
+  // back-forward cache or by the browser restoring form state: put back what the page was rendered
+  // with, which is what its results show.
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted) form.reset();
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const historyMove =
+      navigation instanceof PerformanceNavigationTiming && navigation.type === 'back_forward';
+    if (event.persisted || historyMove) form.reset();
   });
 
   const resume = readResume();
