@@ -61,7 +61,8 @@ interface Props {
   query: JobQuery;
   errors: JobQueryError[];
   result: Omit<SearchResult, 'internalIds'>;
-  overview: Awaited<ReturnType<typeof getSiteOverview>>;
+  /** The headline counts. */
+  overview: { openJobs: number; hiringCompanies: number; companies: number };
   /** Names of the companies in the facet and in the query, by slug. */
   companyNames: Record<string, string>;
   siteUrl: string;
@@ -69,15 +70,20 @@ interface Props {
   nowIso: string;
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ query: params }) => {
+export const getServerSideProps: GetServerSideProps<Props> = async ({ query: params, res }) => {
   const { query, errors } = resolveSearch(params);
   const canonical = jobQueryToSearchParams(query).toString();
   // A GET form submits every field, empty or not: send people to the short, shareable URL.
   if (errors.length === 0 && canonical !== receivedString(params)) {
     return { redirect: { destination: canonical ? `/?${canonical}` : '/', permanent: false } };
   }
+  // Revalidate on every visit, but let Back and Forward show the kept page at once.
+  res.setHeader('Cache-Control', 'private, no-cache');
   const now = new Date();
-  const [overview, engine] = await Promise.all([getSiteOverview(), getSearchEngine()]);
+  const [{ openJobs, hiringCompanies, companies }, engine] = await Promise.all([
+    getSiteOverview(),
+    getSearchEngine(),
+  ]);
   const { internalIds: _internalIds, ...result } = await engine.search(query, { now });
   const companyNames = await getCompanyNames([
     ...new Set([...Object.keys(result.facets.company), ...query.company]),
@@ -87,7 +93,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ query: par
       query,
       errors,
       result,
-      overview,
+      overview: { openJobs, hiringCompanies, companies },
       companyNames,
       siteUrl: env().publicUrl,
       nowIso: now.toISOString(),
@@ -142,6 +148,7 @@ export default function SearchPage({
 
       <div className="search-layout">
         <SearchForm query={query} facets={result.facets} companyNames={companyNames} />
+        <FilterAutoApply formId={SEARCH_FORM_ID} />
 
         <section className="results" aria-labelledby="results-heading">
           <div className="results-head">
@@ -209,7 +216,6 @@ export default function SearchPage({
           <FollowSearch queryString={followQuery} />
         </section>
       </div>
-      <FilterAutoApply formId={SEARCH_FORM_ID} />
     </>
   );
 }

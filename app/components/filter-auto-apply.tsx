@@ -13,8 +13,10 @@
  * starts from page one). The server canonicalizes anything else.
  *
  * Each change is a page load, so what the person was doing is carried across it in sessionStorage:
- * the control that had focus and the scroll position are restored on the next page, and text typed
- * while that page was loading is put back into the search box and applied in turn.
+ * the control that had focus, the scroll position, and the search box as it was left (spaces and
+ * caret included, though the URL holds the query trimmed) are restored on the next page; text typed
+ * while that page was loading is put back and applied in turn. The script sits right after the form,
+ * so focus is back before the results below it have arrived.
  */
 
 /** Pause after the last keystroke before a text search runs, in ms. */
@@ -26,13 +28,23 @@ const RESUME_KEY = 'elsewhere:search-resume';
 /** A resume entry older than this (ms) belongs to some earlier visit: ignore it. */
 const RESUME_MAX_AGE_MS = 15_000;
 
+/** A text field as someone left it: its raw value (the URL holds it trimmed) and the caret. */
+interface TextState {
+  id: string;
+  value: string;
+  selectionStart: number | null;
+  selectionEnd: number | null;
+}
+
 /** What one page leaves for the next in sessionStorage. */
 interface Resume {
   at: number;
   focusedId: string | null;
   scrollY: number;
-  /** Text typed after the navigation started: the field's id and its value when the page went. */
-  typed: { id: string; value: string } | null;
+  /** The focused text field when the navigation started. */
+  text: TextState | null;
+  /** The same field when the page went, if typing went on meanwhile. */
+  typed: TextState | null;
 }
 
 function autoApply(formId: string, debounceMs: number, resumeKey: string, resumeMaxAgeMs: number): void {
@@ -40,9 +52,18 @@ function autoApply(formId: string, debounceMs: number, resumeKey: string, resume
   if (!(form instanceof HTMLFormElement)) return;
   const isTextField = (element: unknown): element is HTMLInputElement =>
     element instanceof HTMLInputElement && (element.type === 'search' || element.type === 'text');
+  /** The form's own controls, those inside it and those joined by their `form` attribute (sort). */
+  const isControl = (element: unknown): element is HTMLInputElement | HTMLSelectElement =>
+    (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.form === form;
+  const textState = (field: HTMLInputElement): TextState => ({
+    id: field.id,
+    value: field.value,
+    selectionStart: field.selectionStart,
+    selectionEnd: field.selectionEnd,
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** The text fields' values when this page last navigated, to tell later typing apart. */
-  let sentText: Record<string, string> | null = null;
+  /** The focused text field as it was sent, once this page has started loading the next. */
+  let sentText: TextState | null = null;
 
   const readResume = (): Resume | null => {
     try {
@@ -65,36 +86,39 @@ function autoApply(formId: string, debounceMs: number, resumeKey: string, resume
   const navigate = (): void => {
     clearTimeout(timer);
     const params = new URLSearchParams();
-    sentText = {};
     for (const element of Array.from(form.elements)) {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
       if (!element.name || element.disabled || element.name === 'page') continue;
       if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
         if (!element.checked) continue;
       }
-      if (isTextField(element) && element.id) sentText[element.id] = element.value;
       const value = element.value.trim();
       if (value === '' || value === element.dataset['default']) continue;
       params.append(element.name, value);
     }
+    const query = params.toString();
+    const action = new URL(form.action, window.location.href).pathname;
+    const target = query ? `${action}?${query}` : action;
+    // A trailing space, or Enter on what already ran: these results are already on screen.
+    if (target === `${window.location.pathname}${window.location.search}`) return;
     const active = document.activeElement;
+    sentText = isTextField(active) && active.id ? textState(active) : null;
     writeResume({
       at: Date.now(),
       focusedId: active instanceof HTMLElement && active.id ? active.id : null,
       scrollY: window.scrollY,
+      text: sentText,
       typed: null,
     });
-    const query = params.toString();
-    const action = new URL(form.action, window.location.href).pathname;
-    window.location.assign(query ? `${action}?${query}` : action);
+    window.location.assign(target);
   };
 
-  form.addEventListener('change', (event) => {
+  document.addEventListener('change', (event) => {
     // Text fields apply on pause (input) and on Enter (submit), not again on blur (change).
-    if (!isTextField(event.target)) navigate();
+    if (isControl(event.target) && !isTextField(event.target)) navigate();
   });
-  form.addEventListener('input', (event) => {
-    if (!isTextField(event.target)) return;
+  document.addEventListener('input', (event) => {
+    if (!isControl(event.target) || !isTextField(event.target)) return;
     clearTimeout(timer);
     timer = setTimeout(navigate, debounceMs);
   });
@@ -103,16 +127,17 @@ function autoApply(formId: string, debounceMs: number, resumeKey: string, resume
     navigate();
   });
 
-  // Leaving for the next results while someone is still typing: keep what they typed since.
   window.addEventListener('pagehide', () => {
+    // A pause in typing just before following a link must not fire on a page kept for Back.
+    clearTimeout(timer);
+    // Leaving for the next results while someone is still typing: keep what they typed since.
     const active = document.activeElement;
-    if (sentText === null || !isTextField(active) || !active.id) return;
-    if (active.value === sentText[active.id]) return;
+    if (sentText === null || !isTextField(active) || active.id !== sentText.id) return;
+    if (active.value === sentText.value) return;
     try {
       const stored = sessionStorage.getItem(resumeKey);
       if (!stored) return;
-      const resume = JSON.parse(stored) as Resume;
-      writeResume({ ...resume, typed: { id: active.id, value: active.value } });
+      writeResume({ ...(JSON.parse(stored) as Resume), typed: textState(active) });
     } catch {
       // Nothing to add to.
     }
@@ -130,21 +155,24 @@ function autoApply(formId: string, debounceMs: number, resumeKey: string, resume
 
   const resume = readResume();
   if (resume === null) return;
-  const restore = (): void => {
-    window.scrollTo(0, resume.scrollY);
-    const focused = resume.focusedId ? document.getElementById(resume.focusedId) : null;
-    focused?.focus({ preventScroll: true });
-    const typed = resume.typed ? document.getElementById(resume.typed.id) : null;
-    if (resume.typed && isTextField(typed) && typed.value !== resume.typed.value) {
-      typed.value = resume.typed.value;
-      timer = setTimeout(navigate, debounceMs);
-    }
-    if (isTextField(focused)) focused.setSelectionRange(focused.value.length, focused.value.length);
-  };
-  // The script runs while the page parses: the results below it are not there yet to scroll to.
+  // Focus and text first, as soon as the form is there, so keys pressed now land in the field.
+  const focused = resume.focusedId ? document.getElementById(resume.focusedId) : null;
+  focused?.focus({ preventScroll: true });
+  const left = resume.typed ?? resume.text;
+  const field = left ? document.getElementById(left.id) : null;
+  if (left && isTextField(field)) {
+    const rendered = field.value;
+    // The page shows the query trimmed: give back the spaces and the caret as they were left.
+    if (left.value.trim() === rendered || resume.typed) field.value = left.value;
+    if (field === focused) field.setSelectionRange(left.selectionStart, left.selectionEnd);
+    // Typed while this page loaded, and more than spaces: that search runs next.
+    if (left.value.trim() !== rendered) timer = setTimeout(navigate, debounceMs);
+  }
+  // The results below the form are not parsed yet: scroll once they are.
+  const scroll = (): void => window.scrollTo(0, resume.scrollY);
   if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', restore, { once: true });
-  else restore();
+    document.addEventListener('DOMContentLoaded', scroll, { once: true });
+  else scroll();
 }
 
 /** The inline script that runs `autoApply` for the form `formId`. */

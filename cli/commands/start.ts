@@ -19,6 +19,7 @@ const NEXT_BIN = require.resolve('next/dist/bin/next');
 /** What the production build depends on: a change to any of these rebuilds on the next start. */
 const BUILD_INPUTS = [
   'app',
+  'pages',
   'lib',
   'scrapers',
   'public',

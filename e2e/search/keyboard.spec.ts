@@ -55,4 +55,17 @@ test.describe('keyboard only, with JavaScript', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/[?&]q=Rust(&|$)/);
   });
+
+  test('a space typed before the pause survives the reload, and the search runs on', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByLabel('Search jobs');
+    await box.focus();
+    await page.keyboard.type('Senior ');
+    await expect(page).toHaveURL(/[?&]q=Senior(&|$)/);
+    await expect(box).toHaveValue('Senior ');
+    await expect(box).toBeFocused();
+    await page.keyboard.type('Backend');
+    await expect(page).toHaveURL(/[?&]q=Senior(\+|%20)Backend(&|$)/);
+    await expect(box).toHaveValue('Senior Backend');
+  });
 });

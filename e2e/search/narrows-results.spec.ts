@@ -54,4 +54,11 @@ test.describe('searching', () => {
       /\/feed\.xml\?q=Rust$/,
     );
   });
+
+  test('choosing a sort order applies it at once', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Sort by').selectOption('salary');
+    await expect(page).toHaveURL(/[?&]sort=salary(&|$)/);
+    await expect(page.getByLabel('Sort by')).toHaveValue('salary');
+  });
 });

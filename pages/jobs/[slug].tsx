@@ -47,6 +47,8 @@ export const getServerSideProps: GetServerSideProps<Props, { slug: string }> = a
   // An old or mistyped title part still finds the job by its id: send it to the one true address.
   if (page.job.slug !== requested)
     return { redirect: { destination: `/jobs/${page.job.slug}`, permanent: true } };
+  // Revalidate on every visit, but let Back and Forward show the kept page at once.
+  res.setHeader('Cache-Control', 'private, no-cache');
   if (page.job.closedAt !== null) {
     // Gone, and says so to crawlers and HTTP clients; the page still helps the person who came.
     res.statusCode = 410;
