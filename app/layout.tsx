@@ -26,7 +26,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
-  themeColor: THEME_COLORS.map((entry) => ({ ...entry })),
+  themeColor: THEME_COLORS,
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -9,7 +9,7 @@
 import type { GetServerSideProps } from 'next';
 import { FilterAutoApply } from '@/app/components/filter-auto-apply';
 import { FollowSearch } from '@/app/components/follow-search';
-import { JobCard } from '@/app/components/job-card';
+import { JobList } from '@/app/components/job-card';
 import { Link } from '@/app/components/link';
 import { PageHead } from '@/app/components/page-head';
 import { Pagination } from '@/app/components/pagination';
@@ -178,7 +178,7 @@ export default function SearchPage({
               </select>
             </div>
           </div>
-          <p className="query-summary">{describeJobQuery(query)}</p>
+          <p className="query-summary">{title}</p>
 
           {errors.length > 0 ? (
             <div className="notice notice-error" role="alert">
@@ -187,7 +187,7 @@ export default function SearchPage({
                 {errors.map((error) => (
                   <li key={`${error.parameter}:${error.message}`}>
                     <code>{error.parameter}</code>: {error.message}
-                    {error.allowed ? <> (allowed: {error.allowed.map((value) => value).join(', ')})</> : null}
+                    {error.allowed ? <> (allowed: {error.allowed.join(', ')})</> : null}
                   </li>
                 ))}
               </ul>
@@ -196,13 +196,7 @@ export default function SearchPage({
           ) : null}
 
           {result.jobs.length > 0 ? (
-            <ol className="job-list" start={first}>
-              {result.jobs.map((job) => (
-                <li key={job.id}>
-                  <JobCard job={job} now={now} />
-                </li>
-              ))}
-            </ol>
+            <JobList jobs={result.jobs} now={now} start={first} />
           ) : (
             <div className="empty">
               <p>No open job matches all of this. Try fewer filters, another country, or different words.</p>

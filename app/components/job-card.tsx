@@ -42,15 +42,17 @@ export function jobCardMarkup(job: JobSummary, now: Date, headingLevel: 2 | 3 = 
   ]}`;
 }
 
-/** One search result: what a job seeker needs to decide whether to open it. */
-export function JobCard({
-  job,
-  now,
-  headingLevel = 3,
-}: {
-  job: JobSummary;
-  now: Date;
-  headingLevel?: 2 | 3;
-}) {
-  return <article className="job-card" {...innerHtml(jobCardMarkup(job, now, headingLevel))} />;
+/**
+ * Job cards as one list, each card what a job seeker needs to decide whether to open it: numbered
+ * from `start` on a results page, unordered elsewhere. The whole list is one block of markup.
+ */
+export function JobList({ jobs, now, start }: { jobs: readonly JobSummary[]; now: Date; start?: number }) {
+  const items = innerHtml(
+    markup`${jobs.map((job) => markup`<li><article class="job-card">${jobCardMarkup(job, now)}</article></li>`)}`,
+  );
+  return start === undefined ? (
+    <ul className="job-list" {...items} />
+  ) : (
+    <ol className="job-list" start={start} {...items} />
+  );
 }

@@ -173,7 +173,6 @@ export function SearchForm({
           <select
             id="country"
             name="country"
-            defaultValue={query.country ?? ''}
             {...innerHtml(
               selectOptions('country', 'Anywhere / show all', countryChoices, query.country ?? ''),
             )}
@@ -184,7 +183,6 @@ export function SearchForm({
           <select
             id="tz"
             name="tz"
-            defaultValue={query.tz === null ? '' : String(query.tz)}
             {...innerHtml(
               selectOptions(
                 'tz',

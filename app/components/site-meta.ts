@@ -14,7 +14,7 @@ export const SITE_DESCRIPTION =
   'Remote jobs straight from the companies’ own careers pages: know where you can apply from, see the salary, never the same job twice.';
 
 /** The browser chrome's colour, light and dark like the pages (globals.css). */
-export const THEME_COLORS = [
+export const THEME_COLORS: { media: string; color: string }[] = [
   { media: '(prefers-color-scheme: light)', color: '#ffffff' },
   { media: '(prefers-color-scheme: dark)', color: '#111315' },
-] as const;
+];

@@ -39,23 +39,15 @@ export function publicIdFromSlug(slug: string): string | null {
   return PUBLIC_ID.test(tail) ? tail : null;
 }
 
-interface ListingRow {
-  id: number;
-  listing_id: number;
-  closed: boolean;
-}
-
 /**
- * The listing a public id stands for. A duplicate row (the same job on a second source) stands for
- * the listing it duplicates, so an old link to it still lands on the job.
+ * The id of the listing a public id stands for. A duplicate row (the same job on a second source)
+ * stands for the listing it duplicates, so an old link to it still lands on the job.
  */
-async function findListing(publicId: string): Promise<ListingRow | null> {
+async function findListingId(publicId: string): Promise<number | null> {
   const { sql } = await getDatabase();
-  const [row] = await sql<ListingRow[]>`
-    select j.id, coalesce(j.duplicate_of_id, j.id) as listing_id, l.closed_at is not null as closed
-      from jobs j join jobs l on l.id = coalesce(j.duplicate_of_id, j.id)
-     where j.public_id = ${publicId}`;
-  return row ? { id: Number(row.id), listing_id: Number(row.listing_id), closed: row.closed } : null;
+  const [row] = await sql<{ listing_id: string }[]>`
+    select coalesce(duplicate_of_id, id) as listing_id from jobs where public_id = ${publicId}`;
+  return row ? Number(row.listing_id) : null;
 }
 
 /**
@@ -64,12 +56,12 @@ async function findListing(publicId: string): Promise<ListingRow | null> {
  */
 export async function getJobPage(slug: string): Promise<JobPage | null> {
   const publicId = publicIdFromSlug(slug);
-  const listing = publicId ? await findListing(publicId) : null;
-  if (!listing) return null;
+  const listingId = publicId ? await findListingId(publicId) : null;
+  if (listingId === null) return null;
   const database = await getDatabase();
   const { sql } = database;
   const [[job], [details]] = await Promise.all([
-    loadJobSummaries(database, [listing.listing_id]),
+    loadJobSummaries(database, [listingId]),
     sql<
       {
         description_html: string;
@@ -82,7 +74,7 @@ export async function getJobPage(slug: string): Promise<JobPage | null> {
       select j.description_html, j.description_text, c.website as company_website,
              c.status as company_status, s.kind as source_kind
         from jobs j join companies c on c.id = j.company_id join sources s on s.id = j.source_id
-       where j.id = ${listing.listing_id}`,
+       where j.id = ${listingId}`,
   ]);
   if (!job || !details) return null;
   return {
@@ -97,7 +89,7 @@ export async function getJobPage(slug: string): Promise<JobPage | null> {
     },
     sourceKind: details.source_kind,
     alsoListedOn: job.sources.slice(1),
-    similar: await findSimilarJobs(listing.listing_id),
+    similar: await findSimilarJobs(listingId),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { GetServerSideProps } from 'next';
 import { formatDate } from '@/app/components/format';
-import { JobCard } from '@/app/components/job-card';
+import { JobList } from '@/app/components/job-card';
 import { JsonLd } from '@/app/components/json-ld';
 import { Link } from '@/app/components/link';
 import { PageHead } from '@/app/components/page-head';
@@ -204,13 +204,7 @@ export default function JobPage({ page, siteUrl, nowIso }: Props) {
       <section id="similar" className="similar" aria-labelledby="similar-heading">
         <h2 id="similar-heading">Similar open jobs</h2>
         {page.similar.length > 0 ? (
-          <ul className="job-list">
-            {page.similar.map((similar) => (
-              <li key={similar.id}>
-                <JobCard job={similar} now={now} />
-              </li>
-            ))}
-          </ul>
+          <JobList jobs={page.similar} now={now} />
         ) : (
           <p>
             None right now. <Link href="/">Search all open jobs</Link>.

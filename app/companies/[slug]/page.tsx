@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatDateTime } from '../../components/format';
-import { JobCard } from '../../components/job-card';
+import { JobList } from '../../components/job-card';
 import { getCompanyProfile } from '@/lib/companies/read';
 import { COMPANY_REGION_LABELS, REMOTE_POLICY_LABELS } from '@/lib/site/company-labels';
 import { sourceKindLabel } from '@/lib/sources/kind-labels';
@@ -120,15 +120,7 @@ export default async function CompanyPage({ params }: Props) {
             ? 'No open jobs right now'
             : `${company.jobs.length} open ${company.jobs.length === 1 ? 'job' : 'jobs'}`}
         </h2>
-        {company.jobs.length > 0 ? (
-          <ul className="job-list">
-            {company.jobs.map((job) => (
-              <li key={job.id}>
-                <JobCard job={job} now={now} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {company.jobs.length > 0 ? <JobList jobs={company.jobs} now={now} /> : null}
         {company.status === 'active' ? (
           <p className="feeds">
             Follow {company.name}: <a href={`/companies/${company.slug}/feed.xml`}>RSS feed</a> ·{' '}
