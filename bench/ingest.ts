@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest`: normalize + write 100,000 postings into an empty database, the way the
  * scrape pipeline does it (scrapers/run.ts, `scrapeMany`): a few boards in flight, each normalized in
- * the worker-thread pool (scrapers/normalize-pool.ts), then one `writeSourcePostings` per board.
+ * the worker-thread pool (scrapers/normalize-pool.ts), then one `writePreparedPostings` per board.
  *
  * The postings are the synthetic boards of bench/lib/synthetic.ts (the search benchmark's generator:
  * titles, locations, salaries and 200-600 word descriptions drawn from the normalizer's vocabularies),
@@ -41,7 +41,7 @@ const log = progress('ingest');
 const { closeDatabase, getDatabase } = await import('../lib/db/client');
 const { runMigrations } = await import('../lib/db/migrate');
 const { upsertCompaniesWithSources } = await import('../lib/companies/upsert-company');
-const { writeSourcePostings } = await import('../lib/jobs');
+const { writePreparedPostings } = await import('../lib/jobs');
 const { NormalizePool } = await import('../scrapers/normalize-pool');
 const { companyWrites, syntheticCompanies } = await import('./lib/synthetic');
 const { figure, machineInfo, recordFigures, round } = await import('./lib/figures');
@@ -119,7 +119,7 @@ try {
         companyName: company.name,
         kind: company.board.kind,
       };
-      const result = await writing.time(() => writeSourcePostings(database, source, normalized));
+      const result = await writing.time(() => writePreparedPostings(database, source, normalized));
       postings += raws.length;
       inserted += result.new;
       if (performance.now() - lastReport > 5000) {
@@ -142,7 +142,7 @@ try {
 
   log(
     `done: ${count(postings)} postings in ${round(wallMs / 1000)} s; in normalizePosting ${round(normalizing.totalMs / 1000)} s, ` +
-      `in writeSourcePostings ${round(writing.totalMs / 1000)} s (summed over lanes)`,
+      `in writePreparedPostings ${round(writing.totalMs / 1000)} s (summed over lanes)`,
   );
   const [version] = await database.sql<{ v: string }[]>`select current_setting('server_version') as v`;
   const searchVectorMs = await searchVectorCpuPerPosting(postings);
@@ -151,7 +151,7 @@ try {
       figure('ingest.postings', postings, 'postings'),
       figure('ingest.rate', perSecond(postings, wallMs), 'postings/s', { atLeast: 5_000 }),
       figure('ingest.normalize_rate', perSecond(postings, normalizing.totalMs), 'postings/s'),
-      // Per writer: postings over the time spent inside writeSourcePostings, summed over the lanes.
+      // Per writer: postings over the time spent inside writePreparedPostings, summed over the lanes.
       figure('ingest.write_rate', perSecond(postings, writing.totalMs), 'postings/s'),
       figure('ingest.cpu_per_posting_node', round(nodeCpuMs, 3), 'ms'),
       figure('ingest.cpu_per_posting_postgres', round(postgresCpuPerPosting, 3), 'ms'),

@@ -1,13 +1,15 @@
 /**
- * Normalizing one board's postings: each valid one becomes a `PostingToWrite`, each invalid one a
- * reason it was skipped. Runs on the main thread or in the pool's worker threads (normalize-pool.ts).
+ * Normalizing one board's postings for the writer: each valid one is normalized and prepared
+ * (`prepareBoard`: content hash and staging row, the whole board in one buffer), each invalid one
+ * becomes a reason it was skipped. Runs on the main thread or in the pool's worker threads
+ * (normalize-pool.ts).
  */
-import type { PostingToWrite } from '../lib/jobs';
+import { prepareBoard, type PostingToWrite, type PreparedPosting } from '../lib/jobs';
 import { InvalidPostingError, normalizePosting, type NormalizeContext } from '../lib/normalize';
 import type { RawPosting } from './types';
 
 export interface NormalizedBoard {
-  postings: PostingToWrite[];
+  postings: PreparedPosting[];
   /** Why each skipped posting was skipped. */
   skipReasons: string[];
 }
@@ -32,5 +34,6 @@ export function normalizeBoard(context: NormalizeContext, raws: readonly RawPost
       );
     }
   }
-  return { postings, skipReasons };
+  const company = { slug: context.companySlug, name: context.companyName };
+  return { postings: prepareBoard(postings, company), skipReasons };
 }

@@ -11,5 +11,8 @@ export interface NormalizeTask {
 }
 
 parentPort!.on('message', (task: NormalizeTask) => {
-  parentPort!.postMessage({ id: task.id, board: normalizeBoard(task.context, task.raws) });
+  const board = normalizeBoard(task.context, task.raws);
+  // The board's rows share one buffer of their own (prepareBoard): hand it over instead of copying.
+  const rows = board.postings[0]?.stageRow.buffer as ArrayBuffer | undefined;
+  parentPort!.postMessage({ id: task.id, board }, rows ? [rows] : []);
 });

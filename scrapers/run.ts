@@ -15,7 +15,7 @@
  *   A process killed at any point leaves either the previous state or the new one, and the next run
  *   completes the work: rows are keyed by (source, external id), so nothing is inserted twice.
  */
-import { markOpenJobsSeen, writeSourcePostings, type WriteResult } from '../lib/jobs';
+import { markOpenJobsSeen, writePreparedPostings, type WriteResult } from '../lib/jobs';
 import { onJobsChanged } from '../lib/search/sync';
 import {
   getDatabase,
@@ -146,7 +146,7 @@ export async function scrapeSource(deps: ScrapeDeps, sourceId: number): Promise<
   const skipped = skipReasons.length;
   let written: WriteResult;
   try {
-    written = await writeSourcePostings(
+    written = await writePreparedPostings(
       database,
       {
         id: source.id,

@@ -54,9 +54,9 @@ function encode(value: CopyValue): string {
   return escapeText(arrayLiteral(value));
 }
 
-/** One row as a line of COPY text, newline included. */
-export function copyLine(values: readonly CopyValue[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : '\t') + encode(values[i]!);
-  return line + '\n';
+/** The start of a line of COPY text: each value followed by a tab, for more columns to follow. */
+export function copyFields(values: readonly CopyValue[]): string {
+  let fields = '';
+  for (const value of values) fields += encode(value) + '\t';
+  return fields;
 }

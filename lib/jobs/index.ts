@@ -1,7 +1,9 @@
 /** Jobs: the only code that writes the jobs table (see lib/jobs/README.md). */
 export {
+  writePreparedPostings,
   writeSourcePostings,
   type PostingToWrite,
+  type PreparedPosting,
   type SourceForWrite,
   type WriteOptions,
   type WriteResult,
@@ -16,4 +18,4 @@ export {
   type SuspiciousHistory,
 } from './plan-closures';
 export { SEARCH_TEXT_CONFIG, SEARCH_DESCRIPTION_CHARS } from './search-vector';
-export { newPublicId, postingContentHash } from './posting-row';
+export { newPublicId, postingContentHash, prepareBoard } from './posting-row';

@@ -1,11 +1,17 @@
 /**
  * A normalized posting as the columns of a `jobs` row: the shape the writer stages in Postgres (COPY,
  * one line per row), its content hash, and the random public id of a new row.
+ *
+ * Preparing a board (`prepareBoard`) does everything the writer needs of a posting that does not
+ * depend on the database: the content hash and the row's COPY text, encoded, for the whole board in
+ * one buffer. It runs where the board was normalized (a worker thread of the scrape's pool, which
+ * hands the buffer over without copying it), so the writing thread only compares hashes and streams
+ * bytes. Only the public id is left for the writer to append, since a collision retries with new ones.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { dedupeKey, jobSlug } from '../normalize/identity';
 import type { NormalizedPosting } from '../normalize/types';
-import { copyLine, jsonText } from './copy-rows';
+import { copyFields, jsonText } from './copy-rows';
 
 /** A normalized posting with the source's unnormalized posting kept beside it (jobs.raw). */
 export interface PostingToWrite extends NormalizedPosting {
@@ -16,7 +22,6 @@ export interface PostingToWrite extends NormalizedPosting {
 /** One row of the writer's batch, named as the staging table's columns (`STAGE_COLUMNS`). */
 export interface PostingRow {
   external_id: string;
-  public_id: string;
   slug: string;
   dedupe_key: string;
   title: string;
@@ -46,10 +51,17 @@ export interface PostingRow {
   raw: string;
 }
 
-/** The writer's staging table: one column per `PostingRow` field, in COPY order, with its type. */
-export const STAGE_COLUMNS: ReadonlyArray<readonly [keyof PostingRow, string]> = [
+/** A posting ready for the writer: its identity, its content hash and its staging row. */
+export interface PreparedPosting {
+  externalId: string;
+  contentHash: string;
+  /** UTF-8 COPY text of every `ROW_COLUMNS` value, each followed by a tab: the public id comes last. */
+  stageRow: Uint8Array;
+}
+
+/** The columns of a prepared row, in COPY order, with their types. */
+const ROW_COLUMNS: ReadonlyArray<readonly [keyof PostingRow, string]> = [
   ['external_id', 'text'],
-  ['public_id', 'text'],
   ['slug', 'text'],
   ['dedupe_key', 'text'],
   ['title', 'text'],
@@ -78,24 +90,68 @@ export const STAGE_COLUMNS: ReadonlyArray<readonly [keyof PostingRow, string]> =
   ['raw', 'jsonb'],
 ];
 
-/** A row as one line of COPY text for the staging table. */
-export function stageLine(row: PostingRow): string {
-  return copyLine(STAGE_COLUMNS.map(([column]) => row[column]));
+/** The writer's staging table: the row's columns, then the public id the writer appends. */
+export const STAGE_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ...ROW_COLUMNS,
+  ['public_id', 'text'],
+];
+
+/**
+ * Prepare a board's postings for the writer: hash each, and encode every row into one buffer of
+ * its own (transferable to another thread; no row shares memory with anything else).
+ */
+export function prepareBoard(
+  postings: readonly PostingToWrite[],
+  company: { slug: string; name: string },
+): PreparedPosting[] {
+  const texts: string[] = [];
+  const hashes: string[] = [];
+  let bytes = 0;
+  for (const posting of postings) {
+    const hash = postingContentHash(posting, company.name);
+    const row = toPostingRow(posting, company.slug, hash);
+    // Each row on its own: encoding one long concatenation is far slower (V8 flattens it first).
+    const text = copyFields(ROW_COLUMNS.map(([column]) => row[column]));
+    texts.push(text);
+    hashes.push(hash);
+    bytes += Buffer.byteLength(text);
+  }
+  const buffer = Buffer.allocUnsafeSlow(bytes);
+  let offset = 0;
+  return postings.map((posting, i) => {
+    const length = buffer.write(texts[i]!, offset);
+    const stageRow = new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length);
+    offset += length;
+    return { externalId: posting.externalId, contentHash: hashes[i]!, stageRow };
+  });
 }
 
 /** RFC 4648 base32, lowercased: no 0/1/8/9, so ids read unambiguously in URLs. */
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** Random bytes drawn 4 kB at a time: one `randomBytes(5)` call per id cost more than the id's row. */
+const entropy = { bytes: Buffer.alloc(0), used: 0 };
+
+function randomBytesFromPool(length: number): Buffer {
+  if (entropy.used + length > entropy.bytes.length) {
+    entropy.bytes = randomBytes(4096);
+    entropy.used = 0;
+  }
+  entropy.used += length;
+  return entropy.bytes.subarray(entropy.used - length, entropy.used);
+}
 
 /**
  * A new public id: 8 lowercase base32 characters from 40 random bits. Collisions are possible at
  * scale (a unique constraint catches them and the writer retries with fresh ids), never guessable.
  */
 export function newPublicId(): string {
-  const bytes = randomBytes(5);
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  const bytes = randomBytesFromPool(5);
+  // 40 bits: exact in a double, so no BigInt needed.
+  let bits = 0;
+  for (const byte of bytes) bits = bits * 256 + byte;
   let id = '';
-  for (let i = 7; i >= 0; i--) id += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
+  for (let i = 7; i >= 0; i--) id += BASE32[Math.floor(bits / 2 ** (i * 5)) % 32];
   return id;
 }
 
@@ -139,14 +195,13 @@ const wholeOrNull = (value: number | null | undefined) =>
   value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value);
 
 /**
- * The row for a posting. `public_id` and `slug` are only used when the row is inserted: an existing
- * row keeps its own forever.
+ * The row for a posting. `slug` (like the public id the writer adds) is only used when the row is
+ * inserted: an existing row keeps its own forever.
  */
-export function toPostingRow(posting: PostingToWrite, companySlug: string, contentHash: string): PostingRow {
+function toPostingRow(posting: PostingToWrite, companySlug: string, contentHash: string): PostingRow {
   const salary = posting.salary;
   return {
     external_id: posting.externalId,
-    public_id: newPublicId(),
     slug: jobSlug(posting.title, companySlug),
     dedupe_key: dedupeKey({ companySlug, title: posting.title, eligibility: posting }),
     title: posting.title,

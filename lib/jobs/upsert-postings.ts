@@ -25,16 +25,15 @@ import type { Database } from '../db/client';
 import { relinkDuplicates } from './dedupe';
 import { planClosures, type ClosurePlan, type SuspiciousHistory } from './plan-closures';
 import {
-  postingContentHash,
-  stageLine,
+  newPublicId,
+  prepareBoard,
   STAGE_COLUMNS,
-  toPostingRow,
-  type PostingRow,
   type PostingToWrite,
+  type PreparedPosting,
 } from './posting-row';
 import { SEARCH_DESCRIPTION_CHARS, SEARCH_TEXT_CONFIG } from './search-vector';
 
-export type { PostingToWrite } from './posting-row';
+export type { PostingToWrite, PreparedPosting } from './posting-row';
 
 /** The source being written, with what the rows need of its company. */
 export interface SourceForWrite {
@@ -72,16 +71,13 @@ export interface WriteResult {
   closedJobIds: number[];
 }
 
-/** Rows per chunk of COPY text: bounds the memory of a huge board (rows are about 10 kB each). */
-const COPY_CHUNK_ROWS = 500;
-
 /**
  * The staging table, one per connection: created by the first write on it, emptied by every commit
- * or rollback. Its columns are `PostingRow`'s. Its long columns are stored uncompressed: rows only
+ * or rollback. Its columns are `STAGE_COLUMNS`. Its long columns are stored uncompressed: rows only
  * pass through it, and compressing a description twice (here, then in `jobs`) doubled the cost of
  * writing it. (`STORAGE` in CREATE TABLE needs PostgreSQL 16, hence the ALTER.)
  */
-const LONG_COLUMNS = ['description_html', 'description_text', 'raw'] satisfies (keyof PostingRow)[];
+const LONG_COLUMNS = ['description_html', 'description_text', 'raw'];
 const CREATE_STAGE = `do $$ begin
   if to_regclass('pg_temp.job_stage') is null then
     create temp table job_stage (${STAGE_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})
@@ -102,10 +98,24 @@ const PUBLIC_ID_ATTEMPTS = 3;
  *
  * Postings must be normalized and valid (lib/normalize throws for the invalid ones; skip those before).
  */
-export async function writeSourcePostings(
+export function writeSourcePostings(
   database: Database,
   source: SourceForWrite,
   postings: readonly PostingToWrite[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const prepared = prepareBoard(postings, { slug: source.companySlug, name: source.companyName });
+  return writePreparedPostings(database, source, prepared, options);
+}
+
+/**
+ * `writeSourcePostings` for postings already prepared (`prepareBoard`, with this source's company),
+ * as the scrape's normalizing threads hand them over.
+ */
+export async function writePreparedPostings(
+  database: Database,
+  source: SourceForWrite,
+  postings: readonly PreparedPosting[],
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const now = options.now ?? new Date();
@@ -113,6 +123,7 @@ export async function writeSourcePostings(
     try {
       return await database.sql.begin((tx) => writeInTransaction(tx, source, postings, now, options));
     } catch (error) {
+      // The ids are drawn again on the next attempt (stageRows).
       if (attempt < PUBLIC_ID_ATTEMPTS && isPublicIdCollision(error)) continue;
       throw error;
     }
@@ -129,7 +140,7 @@ interface ExistingJob {
 async function writeInTransaction(
   tx: postgres.TransactionSql,
   source: SourceForWrite,
-  postings: readonly PostingToWrite[],
+  postings: readonly PreparedPosting[],
   now: Date,
   options: WriteOptions,
 ): Promise<WriteResult> {
@@ -141,7 +152,7 @@ async function writeInTransaction(
     from jobs where source_id = ${source.id}`;
   const byExternalId = new Map(existing.map((job) => [job.external_id, job]));
 
-  const toUpsert: PostingRow[] = [];
+  const toUpsert: PreparedPosting[] = [];
   const unchangedIds: number[] = [];
   const listed = new Set<string>();
   let reopened = 0;
@@ -149,14 +160,13 @@ async function writeInTransaction(
     // A board listing the same id twice would make one INSERT touch a row twice; the first wins.
     if (listed.has(posting.externalId)) continue;
     listed.add(posting.externalId);
-    const hash = postingContentHash(posting, source.companyName);
     const current = byExternalId.get(posting.externalId);
-    if (current && !current.closed && current.content_hash === hash) {
+    if (current && !current.closed && current.content_hash === posting.contentHash) {
       unchangedIds.push(Number(current.id));
       continue;
     }
     if (current?.closed) reopened++;
-    toUpsert.push(toPostingRow(posting, source.companySlug, hash));
+    toUpsert.push(posting);
   }
 
   const openBefore = existing.filter((job) => !job.closed);
@@ -212,17 +222,28 @@ async function writeInTransaction(
   };
 }
 
-/** Copy the rows into this transaction's (empty) staging table. */
-async function stageRows(tx: postgres.TransactionSql, rows: readonly PostingRow[]): Promise<void> {
+/** Bytes of COPY data per message: large enough to amortize each write, small enough to stream. */
+const COPY_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Copy the rows into this transaction's (empty) staging table, each with a fresh public id appended
+ * (used only if the row is inserted).
+ */
+async function stageRows(tx: postgres.TransactionSql, rows: readonly PreparedPosting[]): Promise<void> {
   await tx.unsafe(CREATE_STAGE);
-  function* chunks() {
-    for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
-      let text = '';
-      for (const row of rows.slice(start, start + COPY_CHUNK_ROWS)) text += stageLine(row);
-      yield text;
+  const chunks = (function* () {
+    for (let start = 0; start < rows.length;) {
+      const parts: Uint8Array[] = [];
+      let bytes = 0;
+      for (; start < rows.length && bytes < COPY_CHUNK_BYTES; start++) {
+        const tail = Buffer.from(`${newPublicId()}\n`);
+        parts.push(rows[start]!.stageRow, tail);
+        bytes += rows[start]!.stageRow.length + tail.length;
+      }
+      yield Buffer.concat(parts, bytes);
     }
-  }
-  await pipeline(Readable.from(chunks()), await tx`copy job_stage from stdin`.writable());
+  })();
+  await pipeline(Readable.from(chunks), await tx`copy job_stage from stdin`.writable());
 }
 
 /**

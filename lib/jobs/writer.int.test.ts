@@ -71,6 +71,22 @@ describe('writeSourcePostings through the COPY stage', () => {
     expect(counts).toEqual({ n: 1_234, changed: 617 });
   });
 
+  it('stores long descriptions, the raw posting and the search vector uncompressed', async () => {
+    const database = await resetDatabase();
+    const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
+    // Repetitive text that pglz would shrink to a fraction, long enough to leave the row (TOAST).
+    const description = 'Build reliable remote systems with care. '.repeat(500);
+    await writeSourcePostings(database, source, [
+      posting({ externalId: '1', title: 'Engineer', descriptionText: description, raw: { description } }),
+    ]);
+    const [stored] = await database.sql<{ compressed: number; intact: boolean }[]>`
+      select num_nonnulls(pg_column_compression(description_html), pg_column_compression(description_text),
+                          pg_column_compression(raw), pg_column_compression(search))::int as compressed,
+             description_text = ${description} as intact
+      from jobs`;
+    expect(stored).toEqual({ compressed: 0, intact: true });
+  });
+
   it('touches the jobs of an unchanged board with HOT updates: no index is written', async () => {
     const database = await resetDatabase();
     const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
