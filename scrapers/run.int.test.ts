@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Database } from '../lib/db/client';
 import { env } from '../lib/env';
+import { loadJobSummaries } from '../lib/search/results';
 import { resetDatabase } from '../tests/db';
 import { manyJobs, startGreenhouseServer, type GreenhouseServer } from '../tests/greenhouse-server';
 import { HttpClient } from './http';
@@ -188,18 +189,30 @@ describe('scrapeSource', () => {
 
   it('answers an unchanged board with not_modified and writes no job', async () => {
     const sourceId = await addSource('acme');
-    server.setBoard('acme', manyJobs(3));
+    server.setBoard('acme', manyJobs(4));
     await scrapeSource({ database, http, now: clockAt('2025-01-01T00:00:00Z') }, sourceId);
+    // One job closes (3 of 4 is a plausible shrink), so the board's state differs from its first fetch.
+    server.setBoard('acme', manyJobs(3));
+    await scrapeSource({ database, http, now: clockAt('2025-01-01T03:00:00Z') }, sourceId);
     const before = await jobsOf(sourceId);
 
     const run = await scrapeSource({ database, http, now: clockAt('2025-01-01T06:00:00Z') }, sourceId);
 
     expect(run).toMatchObject({ status: 'not_modified', httpStatus: 304, seen: 0, new: 0, closed: 0 });
-    const after = await jobsOf(sourceId);
-    expect(after.map((job) => job.updated_at)).toEqual(before.map((job) => job.updated_at));
-    // ... except "last verified", moved in one statement.
-    expect(after.every((job) => job.last_seen_at.toISOString() === '2025-01-01T06:00:00.000Z')).toBe(true);
+    // No job row is written, "last seen" included ...
+    expect(await jobsOf(sourceId)).toEqual(before);
     expect((await sourceRow(sourceId)).last_status).toBe('not_modified');
+    // ... yet the listings read as seen at 06:00, except the closed one.
+    const summaries = await loadJobSummaries(
+      database,
+      before.map((job) => Number(job.id)),
+    );
+    expect(summaries.map((job) => [job.title, job.lastSeenAt])).toEqual([
+      [expect.stringMatching(/ 1$/), '2025-01-01T06:00:00.000Z'],
+      [expect.stringMatching(/ 2$/), '2025-01-01T06:00:00.000Z'],
+      [expect.stringMatching(/ 3$/), '2025-01-01T06:00:00.000Z'],
+      [expect.stringMatching(/ 4$/), '2025-01-01T00:00:00.000Z'],
+    ]);
   });
 
   it('updates only the postings whose content changed', async () => {

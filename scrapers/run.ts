@@ -6,8 +6,8 @@
  * What it guarantees:
  * - A failed fetch or an unparseable response writes no job and closes nothing; the run is `failed`
  *   and the source backs off (interval * 2^streak, capped at 24 h).
- * - An unchanged board (304 or the same body hash) is `not_modified`: one UPDATE moves its open
- *   jobs' last_seen_at, nothing else is written.
+ * - An unchanged board (304 or the same body hash) is `not_modified`: no job is written; the run
+ *   stamps the source's open_jobs_seen_at, a sighting of every job of it still open.
  * - Closures follow the closure rule (lib/jobs/plan-closures.ts): an implausible shrink closes
  *   nothing and the run is `suspicious`.
  * - Validators (ETag, Last-Modified, body hash) are remembered only after the postings they describe
@@ -15,7 +15,7 @@
  *   A process killed at any point leaves either the previous state or the new one, and the next run
  *   completes the work: rows are keyed by (source, external id), so nothing is inserted twice.
  */
-import { markOpenJobsSeen, writePreparedPostings, type WriteResult } from '../lib/jobs';
+import { writePreparedPostings, type WriteResult } from '../lib/jobs';
 import { onJobsChanged } from '../lib/search/sync';
 import {
   getDatabase,
@@ -125,7 +125,7 @@ export async function scrapeSource(deps: ScrapeDeps, sourceId: number): Promise<
   }
 
   if (fetched.status === 'not_modified') {
-    await markOpenJobsSeen(database, source.id, startedAt);
+    // Recording the run also records that its open jobs were seen (recordRunFinish): no job is written.
     return finish(database, runId, source, {
       ...emptyOutcome(startedAt, clock()),
       status: 'not_modified',

@@ -8,6 +8,7 @@ import type postgres from 'postgres';
  * re-fetches a board whose validators were lost, marks a lost "running" row interrupted, touches
  * last_seen_at again). Postings themselves are always committed synchronously.
  */
-export async function withoutFlushWait(tx: postgres.TransactionSql): Promise<void> {
-  await tx`set local synchronous_commit = off`;
+export function withoutFlushWait(tx: postgres.TransactionSql): postgres.PendingQuery<postgres.Row[]> {
+  // Returned, not awaited: a caller may pipeline it with the transaction's other statements.
+  return tx`set local synchronous_commit = off`;
 }

@@ -8,7 +8,6 @@ export {
   type WriteOptions,
   type WriteResult,
 } from './upsert-postings';
-export { markOpenJobsSeen } from './mark-seen';
 export {
   planClosures,
   CONFIRMING_RUNS,

@@ -23,6 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import type { Database } from '../db/client';
 import { relinkDuplicates } from './dedupe';
+import { touchJobs } from './mark-seen';
 import { planClosures, type ClosurePlan, type SuspiciousHistory } from './plan-closures';
 import {
   newPublicId,
@@ -185,7 +186,7 @@ async function writeInTransaction(
   }
 
   if (unchangedIds.length > 0) {
-    await tx`update jobs set last_seen_at = ${at}::timestamptz where id = any(${unchangedIds}::bigint[])`;
+    await touchJobs(tx, unchangedIds, now);
   }
 
   let closedJobIds: number[] = [];

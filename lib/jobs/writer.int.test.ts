@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../../tests/db';
 import { closeDatabase } from '../db/client';
 import { posting, seedCompany } from '../catalog/testing/seed';
-import { touchOpenJobs } from './mark-seen';
+import { touchJobs } from './mark-seen';
 import { writeSourcePostings } from './upsert-postings';
 
 afterAll(closeDatabase);
@@ -87,7 +87,7 @@ describe('writeSourcePostings through the COPY stage', () => {
     expect(stored).toEqual({ compressed: 0, intact: true });
   });
 
-  it('touches the jobs of an unchanged board with HOT updates: no index is written', async () => {
+  it('touches postings listed unchanged with HOT updates: no index is written', async () => {
     const database = await resetDatabase();
     const source = await seedCompany(database, { slug: 'acme', name: 'Acme' });
     const board = Array.from({ length: 50 }, (_, i) =>
@@ -103,9 +103,14 @@ describe('writeSourcePostings through the COPY stage', () => {
                  pg_stat_get_xact_tuples_hot_updated('jobs'::regclass)::int as hot`;
         return row!;
       };
+      const ids = await tx<{ id: string }[]>`select id from jobs`;
       const before = await read();
-      // markOpenJobsSeen's statement, on this transaction's connection.
-      await touchOpenJobs(tx, source.id, new Date());
+      // The writer's statement for postings listed unchanged, on this transaction's connection.
+      await touchJobs(
+        tx,
+        ids.map((row) => Number(row.id)),
+        new Date(),
+      );
       const after = await read();
       return { updated: after.updated - before.updated, hot: after.hot - before.hot };
     });

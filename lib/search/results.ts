@@ -99,12 +99,15 @@ export async function loadJobSummaries(
            j.location_text, j.workplace, j.worldwide, j.countries, j.tz_min, j.tz_max, j.evidence,
            j.category, j.employment_type, j.seniority, j.salary_min, j.salary_max, j.salary_currency,
            j.salary_period, j.salary_usd_min, j.salary_usd_max, j.tags, j.posted_at, j.first_seen_at,
-           j.last_seen_at, j.updated_at, j.closed_at,
+           -- An open job was also seen whenever its source was last found unchanged (scrape-state.ts).
+           case when j.closed_at is null then greatest(j.last_seen_at, src.open_jobs_seen_at)
+                else j.last_seen_at end as last_seen_at,
+           j.updated_at, j.closed_at,
            (select coalesce(json_agg(json_build_object('kind', s.kind, 'url', d.apply_url)
                                      order by d.id <> j.id, d.first_seen_at, d.id), '[]'::json)
               from jobs d join sources s on s.id = d.source_id
              where d.id = j.id or (d.duplicate_of_id = j.id and d.closed_at is null)) as sources
-      from jobs j join companies c on c.id = j.company_id
+      from jobs j join companies c on c.id = j.company_id join sources src on src.id = j.source_id
      where j.id = any(${sql.array([...ids])}::bigint[])`;
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   return ids.flatMap((id) => {

@@ -73,30 +73,34 @@ export async function getSourceForScrape(
   database: Database,
   sourceId: number,
 ): Promise<SourceForScrape | null> {
-  const [row] = await database.sql<
-    {
-      id: string;
-      kind: string;
-      token: string | null;
-      url: string | null;
-      config: Record<string, unknown> | null;
-      enabled: boolean;
-      interval_minutes: number;
-      failure_streak: number;
-      company_id: string;
-      company_slug: string;
-      company_name: string;
-      company_status: string;
-      etag: string | null;
-      last_modified: string | null;
-      content_hash: string | null;
-    }[]
-  >`
+  // Both reads at once, not one after the other: the history does not need the source row.
+  const [[row], history] = await Promise.all([
+    database.sql<
+      {
+        id: string;
+        kind: string;
+        token: string | null;
+        url: string | null;
+        config: Record<string, unknown> | null;
+        enabled: boolean;
+        interval_minutes: number;
+        failure_streak: number;
+        company_id: string;
+        company_slug: string;
+        company_name: string;
+        company_status: string;
+        etag: string | null;
+        last_modified: string | null;
+        content_hash: string | null;
+      }[]
+    >`
     select s.id, s.kind, s.token, s.url, s.config, s.enabled, s.interval_minutes, s.failure_streak,
       s.etag, s.last_modified, s.content_hash,
       c.id as company_id, c.slug as company_slug, c.name as company_name, c.status as company_status
     from sources s join companies c on c.id = s.company_id
-    where s.id = ${sourceId}`;
+    where s.id = ${sourceId}`,
+    suspiciousHistory(database, sourceId),
+  ]);
   if (!row) return null;
   const hasValidators = row.etag !== null || row.last_modified !== null || row.content_hash !== null;
   return {
@@ -115,7 +119,7 @@ export async function getSourceForScrape(
     validators: hasValidators
       ? { etag: row.etag, lastModified: row.last_modified, contentHash: row.content_hash }
       : null,
-    suspiciousHistory: await suspiciousHistory(database, sourceId),
+    suspiciousHistory: history,
   };
 }
 
@@ -150,23 +154,25 @@ export async function recordRunStart(
   options: { now?: Date; worker?: string } = {},
 ): Promise<number> {
   const now = options.now ?? new Date();
-  return database.sql.begin(async (tx) => {
-    await withoutFlushWait(tx);
-    await tx`
+  // One round trip for the three statements (pipelined), plus BEGIN and COMMIT.
+  const [, , [run]] = await database.sql.begin((tx) => [
+    withoutFlushWait(tx),
+    tx`
       update scrape_runs set status = 'failed', finished_at = ${now.toISOString()}::timestamptz,
         error = 'interrupted: the process running it stopped before it finished'
-      where source_id = ${sourceId} and status = 'running'`;
-    const [run] = await tx<{ id: string }[]>`
+      where source_id = ${sourceId} and status = 'running'`,
+    tx<{ id: string }[]>`
       insert into scrape_runs (source_id, started_at, status, worker)
       values (${sourceId}, ${now.toISOString()}::timestamptz, 'running', ${options.worker ?? WORKER_LABEL})
-      returning id`;
-    return Number(run!.id);
-  });
+      returning id`,
+  ]);
+  return Number(run!.id);
 }
 
 /**
- * Close a run: its scrape_runs row, and the source's status, failure streak, validators (when given)
- * and next run (interval, or backoff after failures; see schedule.ts). Returns the next run time.
+ * Close a run: its scrape_runs row, and the source's status, failure streak, validators (when given),
+ * next run (interval, or backoff after failures; see schedule.ts) and, for an unchanged board, when
+ * its open jobs were last seen. Returns the next run time.
  */
 export async function recordRunFinish(
   database: Database,
@@ -179,16 +185,20 @@ export async function recordRunFinish(
   const next = nextRunAt({ now: outcome.finishedAt, intervalMinutes: source.intervalMinutes, failureStreak });
   const durationMs = Math.max(0, outcome.finishedAt.getTime() - outcome.startedAt.getTime());
   const validators = outcome.validators;
-  await database.sql.begin(async (tx) => {
-    await withoutFlushWait(tx);
-    await tx`
+  // An unchanged board proves every job of the source still open is listed: its jobs' "last seen"
+  // moves with the source's open_jobs_seen_at (read in lib/search/results.ts), not row by row.
+  const unchanged = outcome.status === 'not_modified';
+  // Pipelined: one round trip for the statements, plus BEGIN and COMMIT.
+  await database.sql.begin((tx) => [
+    withoutFlushWait(tx),
+    tx`
       update scrape_runs set
         status = ${outcome.status}, finished_at = ${outcome.finishedAt.toISOString()}::timestamptz, duration_ms = ${durationMs},
         http_status = ${outcome.httpStatus}, requests = ${outcome.requests},
         seen_count = ${outcome.seen}, new_count = ${outcome.new}, updated_count = ${outcome.updated},
         closed_count = ${outcome.closed}, skipped_count = ${outcome.skipped}, error = ${outcome.error}
-      where id = ${runId}`;
-    await tx`
+      where id = ${runId}`,
+    tx`
       update sources set
         last_run_at = ${outcome.finishedAt.toISOString()}::timestamptz,
         last_success_at = ${failed ? tx`last_success_at` : tx`${outcome.finishedAt.toISOString()}::timestamptz`},
@@ -199,9 +209,10 @@ export async function recordRunFinish(
         etag = ${validators ? tx`${validators.etag}::text` : tx`etag`},
         last_modified = ${validators ? tx`${validators.lastModified}::text` : tx`last_modified`},
         content_hash = ${validators ? tx`${validators.contentHash}::text` : tx`content_hash`},
+        open_jobs_seen_at = ${unchanged ? tx`${outcome.startedAt.toISOString()}::timestamptz` : tx`open_jobs_seen_at`},
         updated_at = ${outcome.finishedAt.toISOString()}::timestamptz
-      where id = ${source.id}`;
-  });
+      where id = ${source.id}`,
+  ]);
   return next;
 }
 

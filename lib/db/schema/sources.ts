@@ -38,6 +38,12 @@ export const sources = pgTable(
     lastError: text('last_error'),
     failureStreak: integer('failure_streak').notNull().default(0),
     openJobs: integer('open_jobs').notNull().default(0),
+    /**
+     * When a run last found the board unchanged, which proves every job of the source open then was
+     * listed then. Their "last seen" is the later of this and their own last_seen_at
+     * (lib/search/results.ts), so an unchanged board writes no job row at all.
+     */
+    openJobsSeenAt: timestamp('open_jobs_seen_at', { withTimezone: true }),
     /** Validators of the last successful fetch (conditional requests, unchanged-board detection). */
     etag: text('etag'),
     lastModified: text('last_modified'),
