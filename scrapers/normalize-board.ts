@@ -1,10 +1,10 @@
 /**
  * Normalizing one board's postings for the writer: each valid one is normalized and prepared
- * (`prepareBoard`: content hash and staging row, the whole board in one buffer), each invalid one
- * becomes a reason it was skipped. Runs on the main thread or in the pool's worker threads
+ * (`postingRowText`: content hash and staging row; `packRows`: the whole board in one buffer), each
+ * invalid one becomes a reason it was skipped. Runs on the main thread or in the pool's worker threads
  * (normalize-pool.ts).
  */
-import { prepareBoard, type PostingToWrite, type PreparedPosting } from '../lib/jobs';
+import { packRows, postingRowText, type PostingRowText, type PreparedPosting } from '../lib/jobs';
 import { InvalidPostingError, normalizePosting, type NormalizeContext } from '../lib/normalize';
 import type { RawPosting } from './types';
 
@@ -15,7 +15,8 @@ export interface NormalizedBoard {
 }
 
 export function normalizeBoard(context: NormalizeContext, raws: readonly RawPosting[]): NormalizedBoard {
-  const postings: PostingToWrite[] = [];
+  const company = { slug: context.companySlug, name: context.companyName };
+  const rows: PostingRowText[] = [];
   const skipReasons: string[] = [];
   for (const raw of raws) {
     try {
@@ -23,10 +24,10 @@ export function normalizeBoard(context: NormalizeContext, raws: readonly RawPost
       if (normalized.externalId === '') {
         throw new InvalidPostingError('', 'title', `Posting "${normalized.title}" has no id`);
       }
-      postings.push({ ...normalized, raw });
+      rows.push(postingRowText({ ...normalized, raw }, company));
     } catch (error) {
-      // Normalization only throws InvalidPostingError by contract; anything else is a bug in it, and
-      // one bad posting must not cost the board's other postings.
+      // Normalization only throws InvalidPostingError by contract; anything else (there, or a value
+      // the staging row cannot carry) is a bug, and one bad posting must not cost the board's others.
       skipReasons.push(
         error instanceof InvalidPostingError
           ? error.message
@@ -34,6 +35,5 @@ export function normalizeBoard(context: NormalizeContext, raws: readonly RawPost
       );
     }
   }
-  const company = { slug: context.companySlug, name: context.companyName };
-  return { postings: prepareBoard(postings, company), skipReasons };
+  return { postings: packRows(rows), skipReasons };
 }

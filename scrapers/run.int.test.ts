@@ -215,6 +215,30 @@ describe('scrapeSource', () => {
     ]);
   });
 
+  it('keeps the last sighting of a job that closes after unchanged runs', async () => {
+    const sourceId = await addSource('acme');
+    server.setBoard('acme', manyJobs(4));
+    await scrapeSource({ database, http, now: clockAt('2025-01-01T00:00:00Z') }, sourceId);
+    await scrapeSource({ database, http, now: clockAt('2025-01-01T06:00:00Z') }, sourceId);
+    server.setBoard('acme', manyJobs(3));
+
+    const run = await scrapeSource({ database, http, now: clockAt('2025-01-01T12:00:00Z') }, sourceId);
+
+    expect(run).toMatchObject({ status: 'ok', closed: 1 });
+    const jobs = await jobsOf(sourceId);
+    const summaries = await loadJobSummaries(
+      database,
+      jobs.map((job) => Number(job.id)),
+    );
+    // Job 4 was last listed by the unchanged board at 06:00, not at its first sighting.
+    expect(summaries.map((job) => job.lastSeenAt)).toEqual([
+      '2025-01-01T12:00:00.000Z',
+      '2025-01-01T12:00:00.000Z',
+      '2025-01-01T12:00:00.000Z',
+      '2025-01-01T06:00:00.000Z',
+    ]);
+  });
+
   it('updates only the postings whose content changed', async () => {
     const sourceId = await addSource('acme');
     server.setBoard('acme', manyJobs(4));

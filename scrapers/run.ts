@@ -29,7 +29,7 @@ import {
 } from '../lib/sources';
 import { HttpError } from './http';
 import type { Http } from './http-types';
-import { normalizeBoard } from './normalize-board';
+import { normalizeBoard, type NormalizedBoard } from './normalize-board';
 import { NormalizePool } from './normalize-pool';
 import { getAdapter } from './registry';
 import { InvalidPayloadError, type BoardFetch, type SourceRef } from './types';
@@ -140,9 +140,26 @@ export async function scrapeSource(deps: ScrapeDeps, sourceId: number): Promise<
     companyName: source.companyName,
     sourceKind: source.kind,
   };
-  const { postings, skipReasons } = deps.normalizePool
-    ? await deps.normalizePool.normalize(context, fetched.postings)
-    : normalizeBoard(context, fetched.postings);
+  // A fetched board that could not be applied: the run fails, nothing was written.
+  const failApplying = (error: string, skipped = 0) =>
+    finish(database, runId, source, {
+      ...emptyOutcome(startedAt, clock()),
+      status: 'failed',
+      httpStatus: fetched.httpStatus,
+      requests: fetched.requests,
+      skipped,
+      error: `${labelOf(source)}: ${error}`,
+    });
+  let board: NormalizedBoard;
+  try {
+    board = deps.normalizePool
+      ? await deps.normalizePool.normalize(context, fetched.postings)
+      : normalizeBoard(context, fetched.postings);
+  } catch (error) {
+    // normalizeBoard skips bad postings one by one; a throw here is a bug, recorded as a failed run.
+    return failApplying(`normalizing ${fetched.postings.length} postings failed: ${messageOf(error)}`);
+  }
+  const { postings, skipReasons } = board;
   const skipped = skipReasons.length;
   let written: WriteResult;
   try {
@@ -159,14 +176,7 @@ export async function scrapeSource(deps: ScrapeDeps, sourceId: number): Promise<
       { now: startedAt, suspiciousHistory: source.suspiciousHistory },
     );
   } catch (error) {
-    return finish(database, runId, source, {
-      ...emptyOutcome(startedAt, clock()),
-      status: 'failed',
-      httpStatus: fetched.httpStatus,
-      requests: fetched.requests,
-      skipped,
-      error: `${labelOf(source)}: writing ${postings.length} postings failed: ${messageOf(error)}`,
-    });
+    return failApplying(`writing ${postings.length} postings failed: ${messageOf(error)}`, skipped);
   }
 
   try {

@@ -7,8 +7,10 @@ import type postgres from 'postgres';
  * last fraction of a second of such commits, never corrupt anything, and the next run redoes the work
  * (it re-fetches a board whose validators were lost, marks a lost "running" row interrupted, records
  * the unchanged board's sighting again). Postings themselves are always committed synchronously.
+ *
+ * The statement is returned unsent (postgres.js sends a query when it is awaited): await it, or
+ * return it in the array of statements the transaction pipelines (`sql.begin((tx) => [...])`).
  */
 export function withoutFlushWait(tx: postgres.TransactionSql): postgres.PendingQuery<postgres.Row[]> {
-  // Returned, not awaited: a caller may pipeline it with the transaction's other statements.
   return tx`set local synchronous_commit = off`;
 }

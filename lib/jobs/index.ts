@@ -17,4 +17,11 @@ export {
   type SuspiciousHistory,
 } from './plan-closures';
 export { SEARCH_TEXT_CONFIG, SEARCH_DESCRIPTION_CHARS } from './search-vector';
-export { newPublicId, postingContentHash, prepareBoard } from './posting-row';
+export {
+  newPublicId,
+  packRows,
+  postingContentHash,
+  postingRowText,
+  prepareBoard,
+  type PostingRowText,
+} from './posting-row';

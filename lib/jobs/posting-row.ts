@@ -96,34 +96,49 @@ export const STAGE_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['public_id', 'text'],
 ];
 
+/** A posting's hash and staging row as text, before a board's rows are packed (`packRows`). */
+export interface PostingRowText {
+  externalId: string;
+  contentHash: string;
+  text: string;
+}
+
+/** Hash a posting and write its staging row as COPY text. Throws for a value COPY cannot carry. */
+export function postingRowText(
+  posting: PostingToWrite,
+  company: { slug: string; name: string },
+): PostingRowText {
+  const contentHash = postingContentHash(posting, company.name);
+  const row = toPostingRow(posting, company.slug, contentHash);
+  return {
+    externalId: posting.externalId,
+    contentHash,
+    text: copyFields(ROW_COLUMNS.map(([column]) => row[column])),
+  };
+}
+
 /**
- * Prepare a board's postings for the writer: hash each, and encode every row into one buffer of
- * its own (transferable to another thread; no row shares memory with anything else).
+ * Encode a board's rows into one buffer of its own (transferable to another thread; no row shares
+ * memory with anything else). Each row is encoded on its own: encoding one long concatenation is
+ * far slower (V8 flattens it first).
  */
+export function packRows(rows: readonly PostingRowText[]): PreparedPosting[] {
+  const buffer = Buffer.allocUnsafeSlow(rows.reduce((sum, row) => sum + Buffer.byteLength(row.text), 0));
+  let offset = 0;
+  return rows.map(({ externalId, contentHash, text }) => {
+    const length = buffer.write(text, offset);
+    const stageRow = new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length);
+    offset += length;
+    return { externalId, contentHash, stageRow };
+  });
+}
+
+/** Prepare a board's postings for the writer: `postingRowText` for each, then `packRows`. */
 export function prepareBoard(
   postings: readonly PostingToWrite[],
   company: { slug: string; name: string },
 ): PreparedPosting[] {
-  const texts: string[] = [];
-  const hashes: string[] = [];
-  let bytes = 0;
-  for (const posting of postings) {
-    const hash = postingContentHash(posting, company.name);
-    const row = toPostingRow(posting, company.slug, hash);
-    // Each row on its own: encoding one long concatenation is far slower (V8 flattens it first).
-    const text = copyFields(ROW_COLUMNS.map(([column]) => row[column]));
-    texts.push(text);
-    hashes.push(hash);
-    bytes += Buffer.byteLength(text);
-  }
-  const buffer = Buffer.allocUnsafeSlow(bytes);
-  let offset = 0;
-  return postings.map((posting, i) => {
-    const length = buffer.write(texts[i]!, offset);
-    const stageRow = new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length);
-    offset += length;
-    return { externalId: posting.externalId, contentHash: hashes[i]!, stageRow };
-  });
+  return packRows(postings.map((posting) => postingRowText(posting, company)));
 }
 
 /** RFC 4648 base32, lowercased: no 0/1/8/9, so ids read unambiguously in URLs. */

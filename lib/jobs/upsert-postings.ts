@@ -192,8 +192,11 @@ async function writeInTransaction(
   let closedJobIds: number[] = [];
   const missingIds = openBefore.filter((job) => !listed.has(job.external_id)).map((job) => Number(job.id));
   if (closure.closeMissing && missingIds.length > 0) {
+    // A closed job no longer reads its source's sighting of open jobs (sources.open_jobs_seen_at,
+    // lib/search/results.ts): it keeps the last one in its own row.
     const closedRows = await tx<{ id: string }[]>`
-      update jobs set closed_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
+      update jobs set closed_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
+        last_seen_at = greatest(last_seen_at, (select open_jobs_seen_at from sources where id = ${source.id}))
       where id = any(${missingIds}::bigint[]) and closed_at is null
       returning id`;
     closedJobIds = closedRows.map((row) => Number(row.id));
