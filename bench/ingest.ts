@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import type postgres from 'postgres';
 import {
   count,
   loadAverage,
@@ -186,29 +187,40 @@ try {
 }
 
 /**
+ * CPU time (ms) of one Postgres backend running `work`, read from /proc: NaN when not measurable. Run
+ * without parallel workers, whose CPU would go uncounted.
+ */
+async function oneBackendCpuMs(
+  work: (connection: postgres.ReservedSql) => Promise<unknown>,
+): Promise<number> {
+  const connection = await database.sql.reserve();
+  try {
+    const [backend] = await connection<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    await connection`set max_parallel_workers_per_gather = 0`;
+    const before = processCpuMs(backend!.pid);
+    await work(connection);
+    return processCpuMs(backend!.pid) - before;
+  } finally {
+    await connection`reset max_parallel_workers_per_gather`;
+    connection.release();
+  }
+}
+
+/**
  * CPU time (ms per posting) of one Postgres backend computing the writer's search vector expression
- * (lib/jobs/upsert-postings.ts) over every ingested row, read from /proc: NaN when not measurable.
+ * (lib/jobs/upsert-postings.ts) over every ingested row.
  */
 async function searchVectorCpuPerPosting(postings: number): Promise<number> {
   const { SEARCH_DESCRIPTION_CHARS, SEARCH_TEXT_CONFIG } = await import('../lib/jobs/search-vector');
-  return database.sql.reserve().then(async (connection) => {
-    try {
-      const [backend] = await connection<{ pid: number }[]>`select pg_backend_pid() as pid`;
-      // One process does all the work, or parallel workers' CPU would go uncounted.
-      await connection`set max_parallel_workers_per_gather = 0`;
-      const before = processCpuMs(backend!.pid);
-      await connection`
-        select sum(length(
-          setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, j.title), 'A')
-          || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, c.name || ' ' || array_to_string(j.tags, ' ')), 'B')
-          || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, left(j.description_text, ${SEARCH_DESCRIPTION_CHARS}::int)), 'C')))
-        from jobs j join companies c on c.id = j.company_id`;
-      return (processCpuMs(backend!.pid) - before) / postings;
-    } finally {
-      await connection`reset max_parallel_workers_per_gather`;
-      connection.release();
-    }
-  });
+  const cpuMs = await oneBackendCpuMs(
+    (connection) => connection`
+      select sum(length(
+        setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, j.title), 'A')
+        || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, c.name || ' ' || array_to_string(j.tags, ' ')), 'B')
+        || setweight(to_tsvector(${SEARCH_TEXT_CONFIG}::regconfig, left(j.description_text, ${SEARCH_DESCRIPTION_CHARS}::int)), 'C')))
+      from jobs j join companies c on c.id = j.company_id`,
+  );
+  return cpuMs / postings;
 }
 
 /**
@@ -218,23 +230,18 @@ async function searchVectorCpuPerPosting(postings: number): Promise<number> {
  * writes it (reading the rows back included). The table is dropped afterwards.
  */
 async function storeCpuPerPosting(postings: number): Promise<number> {
-  return database.sql.reserve().then(async (connection) => {
-    try {
-      const [backend] = await connection<{ pid: number }[]>`select pg_backend_pid() as pid`;
-      await connection`set max_parallel_workers_per_gather = 0`;
-      await connection`drop table if exists bench_store_floor`;
-      // LIKE copies neither the table's storage parameters nor its triggers: add jobs' own.
-      await connection`create table bench_store_floor (like jobs including all) with (fillfactor = 50)`;
-      await connection`create trigger bench_store_floor_stamp before insert on bench_store_floor
-        for each row execute function jobs_stamp_search_change()`;
-      const before = processCpuMs(backend!.pid);
-      await connection`insert into bench_store_floor overriding system value select * from jobs`;
-      const cpu = processCpuMs(backend!.pid) - before;
-      await connection`drop table bench_store_floor`;
-      return cpu / postings;
-    } finally {
-      await connection`reset max_parallel_workers_per_gather`;
-      connection.release();
-    }
-  });
+  const { sql } = database;
+  await sql`drop table if exists bench_store_floor`;
+  // LIKE copies neither the table's storage parameters nor its triggers: add jobs' own.
+  await sql`create table bench_store_floor (like jobs including all) with (fillfactor = 50)`;
+  await sql`create trigger bench_store_floor_stamp before insert on bench_store_floor
+    for each row execute function jobs_stamp_search_change()`;
+  try {
+    const cpuMs = await oneBackendCpuMs(
+      (connection) => connection`insert into bench_store_floor overriding system value select * from jobs`,
+    );
+    return cpuMs / postings;
+  } finally {
+    await sql`drop table bench_store_floor`;
+  }
 }

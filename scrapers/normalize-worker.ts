@@ -12,7 +12,7 @@ export interface NormalizeTask {
 
 parentPort!.on('message', (task: NormalizeTask) => {
   const board = normalizeBoard(task.context, task.raws);
-  // The board's rows share one buffer of their own (prepareBoard): hand it over instead of copying.
+  // The board's rows share one buffer of their own (packRows): hand it over instead of copying.
   const rows = board.postings[0]?.stageRow.buffer as ArrayBuffer | undefined;
   parentPort!.postMessage({ id: task.id, board }, rows ? [rows] : []);
 });

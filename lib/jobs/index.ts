@@ -22,6 +22,5 @@ export {
   packRows,
   postingContentHash,
   postingRowText,
-  prepareBoard,
   type PostingRowText,
 } from './posting-row';

@@ -2,11 +2,11 @@
  * A normalized posting as the columns of a `jobs` row: the shape the writer stages in Postgres (COPY,
  * one line per row), its content hash, and the random public id of a new row.
  *
- * Preparing a board (`prepareBoard`) does everything the writer needs of a posting that does not
- * depend on the database: the content hash and the row's COPY text, encoded, for the whole board in
- * one buffer. It runs where the board was normalized (a worker thread of the scrape's pool, which
- * hands the buffer over without copying it), so the writing thread only compares hashes and streams
- * bytes. Only the public id is left for the writer to append, since a collision retries with new ones.
+ * Preparing a board does everything the writer needs of a posting that does not depend on the
+ * database: the content hash and the row's COPY text (`postingRowText`), encoded for the whole board
+ * in one buffer (`packRows`; `prepareBoard` does both). The scrape does it where the board was
+ * normalized (a worker thread of its pool, which hands the buffer over without copying it), so the
+ * writing thread only compares hashes and streams bytes. Only the public id is left for the writer to append, since a collision retries with new ones.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { dedupeKey, jobSlug } from '../normalize/identity';

@@ -29,6 +29,7 @@ import {
   newPublicId,
   prepareBoard,
   STAGE_COLUMNS,
+  type PostingRow,
   type PostingToWrite,
   type PreparedPosting,
 } from './posting-row';
@@ -78,7 +79,7 @@ export interface WriteResult {
  * pass through it, and compressing a description twice (here, then in `jobs`) doubled the cost of
  * writing it. (`STORAGE` in CREATE TABLE needs PostgreSQL 16, hence the ALTER.)
  */
-const LONG_COLUMNS = ['description_html', 'description_text', 'raw'];
+const LONG_COLUMNS = ['description_html', 'description_text', 'raw'] satisfies (keyof PostingRow)[];
 const CREATE_STAGE = `do $$ begin
   if to_regclass('pg_temp.job_stage') is null then
     create temp table job_stage (${STAGE_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})
